@@ -1,0 +1,131 @@
+# Kadry - staff monitoring reports for a municipal education department.
+#
+#   make            build ./kadry
+#   make demo       install what is missing, build, run on the bundled sample
+#   make check      install what is missing, build, run unit and end-to-end tests
+#   make asan       the same tests under AddressSanitizer + UBSan
+#   make fuzz       build the libFuzzer targets (clang); fuzz-smoke runs them
+#   make bench      benchmarks (tests/bench)
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+BUILD   ?= build
+V       ?= 0
+PKG_CONFIG ?= pkg-config
+
+ifeq ($(V),0)
+Q = @
+E = @echo
+else
+Q =
+E = @:
+endif
+
+VERSION := 0.1.0
+PKGS    := xlsxwriter libpcre2-8 nettle
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
+	-DKADRY_VERSION='"$(VERSION)"' \
+	-DKADRY_DATADIR='"$(PREFIX)/share/kadry"' \
+	$(WARN) $(CFLAGS) $(SAN_FLAGS) \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) -Igenerator
+LIBS    := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -linih -lpthread -lm
+TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+SRC     := $(filter-out generator/main.c, $(wildcard generator/*.c))
+OBJ     := $(SRC:generator/%.c=$(BUILD)/obj/%.o)
+LIB     := $(BUILD)/libkadry.a
+BIN     := kadry
+TESTS   := $(patsubst tests/unit/%.c, $(BUILD)/tests/%, $(wildcard tests/unit/test_*.c))
+FUZZERS := $(patsubst tests/fuzz/%.c, $(BUILD)/fuzz/%, $(wildcard tests/fuzz/fuzz_*.c))
+
+.PHONY: all deps check unit e2e demo asan fuzz fuzz-smoke bench clean \
+	install uninstall
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: generator/%.c generator/*.h
+	@mkdir -p $(dir $@)
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(OBJ)
+	$(E) "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(LIB)
+	$(E) "  LINK    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(E) "  TEST    $@"
+	$(Q)$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIB) $(LIBS) $(TEST_LIBS)
+
+deps:
+	$(Q)scripts/install-deps.sh
+
+unit: $(TESTS)
+	$(Q)fail=0; for t in $(TESTS); do \
+		$$t || fail=1; \
+	done; test $$fail = 0
+
+e2e: $(BIN)
+	$(Q)KADRY=./$(BIN) tests/run_cases.sh
+
+# The README's test command: installs what is missing, builds, tests.
+check: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)$(MAKE) --no-print-directory unit e2e
+
+# ASan+UBSan build of everything, in its own build folder.
+asan: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/asan BIN=build/asan/kadry \
+		CC=clang CFLAGS="-O1 -g" \
+		SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		build/asan/kadry unit e2e
+
+demo: deps
+	$(Q)$(MAKE) --no-print-directory all
+	SOURCE_DATE_EPOCH=1797811200 ./$(BIN) report samples/lenin -o output \
+		--period 2026-12 --template templates/lenin \
+		--history samples/lenin-history --force; \
+		test $$? -le 1
+
+FUZZ_CFLAGS := -fsanitize=fuzzer-no-link,address,undefined -O1 -g
+fuzz: deps
+	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz-lib CC=clang \
+		CFLAGS="-O1 -g" SAN_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
+		build/fuzz-lib/libkadry.a
+	$(Q)mkdir -p $(BUILD)/fuzz
+	$(Q)for f in tests/fuzz/fuzz_*.c; do \
+		n=$$(basename $$f .c); \
+		echo "  FUZZ    $$n"; \
+		clang $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined -O1 -g \
+			-o $(BUILD)/fuzz/$$n $$f build/fuzz-lib/libkadry.a $(LIBS) || exit 1; \
+	done
+
+fuzz-smoke: fuzz
+	$(Q)for f in $(BUILD)/fuzz/fuzz_*; do \
+		n=$$(basename $$f); mkdir -p $(BUILD)/corpus/$$n; \
+		$$f -max_total_time=$${FUZZ_SECONDS:-20} -max_len=65536 \
+			$(BUILD)/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+bench: $(BIN)
+	$(Q)tests/bench/run.sh
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kadry/templates
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/kadry
+	cp -r templates/. $(DESTDIR)$(PREFIX)/share/kadry/templates/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/kadry
+	rm -rf $(DESTDIR)$(PREFIX)/share/kadry
+
+clean:
+	rm -rf build $(BIN)

@@ -1,0 +1,145 @@
+/*
+ * diag.c - the collection, ordering and printing of diagnostics.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diag_init(struct diag_list *dl, struct arena *arena)
+{
+	memset(dl, 0, sizeof(*dl));
+	dl->arena = arena;
+}
+
+void diag_release(struct diag_list *dl)
+{
+	free(dl->v);
+	free(dl->files);
+	dl->v = NULL;
+	dl->files = NULL;
+	dl->n = dl->cap = dl->nfiles = dl->capfiles = 0;
+}
+
+int diag_file_add(struct diag_list *dl, const char *path, int kind)
+{
+	struct file_report *f = VEC_PUSH(dl->files, dl->nfiles, dl->capfiles);
+	f->path = arena_strdup(dl->arena, path);
+	f->kind = kind;
+	return (int)dl->nfiles - 1;
+}
+
+struct diag *diag_add(struct diag_list *dl, int file, long line,
+		      const char *column, enum severity sev, const char *code,
+		      const char *value, const char *fmt, ...)
+{
+	struct diag *d = VEC_PUSH(dl->v, dl->n, dl->cap);
+	va_list ap;
+
+	d->file = file;
+	d->line = line;
+	d->column = column ? arena_strdup(dl->arena, column) : NULL;
+	d->sev = sev;
+	d->code = code;
+	d->value = value ? arena_strdup(dl->arena, value) : NULL;
+	d->col_index = -1;
+	d->seq = (long)dl->n;
+	va_start(ap, fmt);
+	d->message = arena_vprintf(dl->arena, fmt, ap);
+	va_end(ap);
+	if (sev == SEV_ERROR) {
+		dl->errors++;
+	} else {
+		dl->warnings++;
+		if (file >= 0)
+			dl->files[file].warnings++;
+	}
+	return d;
+}
+
+static int cmp_diag(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+	if (a->file != b->file)
+		return a->file < b->file ? -1 : 1;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void diag_sort(struct diag_list *dl)
+{
+	if (dl->n > 1)
+		qsort(dl->v, dl->n, sizeof(*dl->v), cmp_diag);
+}
+
+const char *severity_name(enum severity sev)
+{
+	return sev == SEV_ERROR ? "error" : "warning";
+}
+
+void diag_print(const struct diag_list *dl, FILE *out)
+{
+	for (size_t i = 0; i < dl->n; i++) {
+		const struct diag *d = &dl->v[i];
+		if (d->file >= 0) {
+			fputs(dl->files[d->file].path, out);
+			if (d->line > 0)
+				fprintf(out, ":%ld", d->line);
+			fputs(": ", out);
+		} else {
+			fputs("kadry: ", out);
+		}
+		if (d->column)
+			fprintf(out, "%s: ", d->column);
+		fprintf(out, "%s: %s: %s\n", severity_name(d->sev), d->code,
+			d->message);
+	}
+}
+
+void diag_print_table(const struct diag_list *dl, FILE *out)
+{
+	for (size_t i = 0; i < dl->nfiles; i++) {
+		const struct file_report *f = &dl->files[i];
+		fprintf(out, "%s: прочитано %ld, принято %ld, отклонено %ld, "
+			"предупреждений %ld\n", f->path, f->read, f->accepted,
+			f->rejected, f->warnings);
+	}
+}
+
+void csv_put_field(FILE *out, const char *s)
+{
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, out);
+		return;
+	}
+	putc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			putc('"', out);
+		putc(*s, out);
+	}
+	putc('"', out);
+}
+
+void diag_write_csv(const struct diag_list *dl, FILE *out)
+{
+	fputs("file,line,column,severity,code,message,value\n", out);
+	for (size_t i = 0; i < dl->n; i++) {
+		const struct diag *d = &dl->v[i];
+		csv_put_field(out, d->file >= 0 ? dl->files[d->file].path : "");
+		if (d->line > 0)
+			fprintf(out, ",%ld,", d->line);
+		else
+			fputs(",,", out);
+		csv_put_field(out, d->column);
+		fprintf(out, ",%s,%s,", severity_name(d->sev), d->code);
+		csv_put_field(out, d->message);
+		putc(',', out);
+		csv_put_field(out, d->value);
+		putc('\n', out);
+	}
+}
