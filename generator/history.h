@@ -5,18 +5,25 @@
  * (recursively, in byte order of paths) with the validating reader
  * (summary.h) and keeps the periods the dynamics need: the same month in the
  * two previous years, and for a December run also that year's July (the
- * interim monitoring).  One period per (year, month): a second file with the
- * same period is diagnosed and ignored.
+ * interim monitoring).  One file per period: a second file with the same
+ * period is diagnosed (H020) and ignored.
  *
- * history_apply() then adds to the current figures the `year:YYYY` rows of
+ * All kept periods live in ONE struct figures (report_ctx.hist), keyed so
+ * that figures_find() still works: every earlier figure keeps its scope,
+ * code and kind, and its breakdown is prefixed by its period,
+ *   "period:2025-12"                 for the total,
+ *   "period:2025-12;subject:физика"  for a breakdown;
+ * district rows get scope_id "" (a file holds one district, and the
+ * department may rename it between runs) and keep the name in scope_name.
+ * Callers should not rely on that encoding: use history_find() and
+ * history_value().
+ *
+ * history_apply() adds to the current figures the `year:YYYY` rows of
  * indicators.md ("History rows"): I16 and I17 for the two previous years,
- * I18 for the previous year (the seed's "2 года"), at district scope (and
- * for I16/I17 also per organization that the earlier summary holds), each
- * carrying the earlier figure as it was.  I18's subjects get
- * `year:YYYY;subject:<name>` rows.
- *
- * Writers query earlier values with history_find() and print the change
- * with history_change()/history_change_str().
+ * I18 for the previous year (the seed says "за два года"), at district
+ * scope, and I16/I17 also per organization the earlier summary holds; each
+ * carries the earlier figure as it was (numerator, denominator, no data).
+ * I18's subjects get `year:YYYY;subject:<name>` rows.
  */
 #ifndef KADRY_HISTORY_H
 #define KADRY_HISTORY_H
@@ -29,49 +36,43 @@
 #include "figures.h"
 #include "params.h"
 
-struct history_period {
-	int year, month;
-	const char *path;       /* the file it came from (arena) */
-	struct figures fs;      /* sorted */
-};
-
-struct history {
-	struct arena *arena;    /* owns strings of all periods */
-	struct history_period *v;       /* ascending by (year, month) */
-	size_t n, cap;
-};
-
-void history_init(struct history *h, struct arena *arena);
-void history_release(struct history *h);
-
 /*
- * Reads every summary.csv under dir into h, keeping only the periods
- * above relative to p.  Files are registered in dl (diag_file_add) and their
+ * Reads every summary.csv under dir into hist (figures_init()ed, period ""
+ * or anything: it is not used), keeping only the periods above relative to
+ * p, and sorts hist.  Each file is registered in dl (diag_file_add) and its
  * bad rows diagnosed.  Returns the number of periods kept, or -1 when dir is
  * missing or unreadable (message printed).
  */
-int history_load(const char *dir, const struct params *p, struct history *h,
-		 struct diag_list *dl);
-
-/* Adds the year rows to cur (see above); cur's district is its first
- * district-scope figure.  Leaves cur unsorted. */
-void history_apply(struct figures *cur, const struct history *h,
-		   const struct params *p);
-
-/* The period (year, month) or NULL. */
-const struct history_period *history_period(const struct history *h,
-					    int year, int month);
+int history_load(const char *dir, const struct params *p,
+		 struct figures *hist, struct diag_list *dl);
 
 /*
- * The earlier figure (scope, scope_id, code, breakdown) of period
- * (year, month), or NULL.  For SCOPE_DISTRICT a scope_id that the earlier
- * file does not hold (or NULL) falls back to that file's district, since a
- * department may rename its district between runs.
+ * Adds the year rows to cur (see above).  cur's district id and name are
+ * those of its first district-scope figure.  Leaves cur unsorted; hist must
+ * be sorted (history_load leaves it so).
  */
-const struct figure *history_find(const struct history *h, int year,
+void history_apply(struct figures *cur, const struct figures *hist,
+		   const struct params *p);
+
+/*
+ * The earlier figure of period (year, month): scope, scope_id (ignored for
+ * SCOPE_DISTRICT), code, breakdown (NULL or "" for the total), or NULL.
+ */
+const struct figure *history_find(const struct figures *hist, int year,
 				  int month, enum scope scope,
 				  const char *scope_id, const char *code,
 				  const char *breakdown);
+
+/* District shorthand of history_find(); false when absent. */
+bool history_value(const struct figures *hist, int year, int month,
+		   const char *code, const char *breakdown,
+		   const struct figure **out);
+
+/*
+ * The periods hist holds, ascending, as year*100+month (202512); at most
+ * max are stored.  Returns how many there are.
+ */
+size_t history_periods(const struct figures *hist, int *yyyymm, size_t max);
 
 /*
  * The change current minus earlier: shares in tenths of a percentage point
@@ -80,8 +81,11 @@ const struct figure *history_find(const struct history *h, int year,
  */
 bool history_change(const struct figure *cur, const struct figure *earlier,
 		    int64_t *delta);
-/* The change as text with a sign ("+2,3", "-1", "0"), "" when none.
- * buf >= 32 bytes. */
+
+/*
+ * The change as text with a sign: "+2,3" / "-1,0" for shares, "+3" / "-1" /
+ * "0" for counts; "" when there is none.  buf >= 32 bytes.
+ */
 char *history_change_str(const struct figure *cur,
 			 const struct figure *earlier, char decimal_mark,
 			 char *buf);
