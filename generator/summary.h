@@ -40,14 +40,14 @@ int summary_write(const struct figures *fs, FILE *out);
  * rows of any other period are diagnosed and skipped.  Returns the number of
  * rows accepted (a bad header: 0 and a diagnostic).
  */
-long summary_read_mem(const char *data, size_t len, int file,
-		      struct figures *fs, struct diag_list *dl);
+int summary_read_mem(const char *data, size_t len, int file,
+		     struct figures *fs, struct diag_list *dl);
 
 /*
  * The same for the file at path.  Returns -1 when it cannot be opened or
  * read (a diagnostic H001 has been added and the file marked file_error).
  */
-long summary_read_file(const char *path, int file, struct figures *fs,
+int summary_read_file(const char *path, int file, struct figures *fs,
 		       struct diag_list *dl);
 
 /* The header row, without the line end. */
