@@ -1,0 +1,398 @@
+/*
+ * cli.c - the drivers of `kadry check` and `kadry report`: options, the
+ * pipeline read -> validate -> compute -> analyse -> write, exit statuses.
+ */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "csv_read.h"
+#include "diag.h"
+#include "field.h"
+#include "model.h"
+#include "params.h"
+#include "validate.h"
+#include "analysis.h"
+#include "compute.h"
+#include "history.h"
+#include "output.h"
+#include "report.h"
+#include "summary.h"
+#include "template.h"
+#include "writers.h"
+
+struct opts {
+	const char *input, *out, *period, *template_dir, *history;
+	enum encoding encoding;
+	bool quiet, strict, force, bundle;
+	int year, month;
+};
+
+enum { OPT_PERIOD = 256, OPT_TEMPLATE, OPT_HISTORY, OPT_ENCODING, OPT_QUIET,
+       OPT_STRICT, OPT_FORCE, OPT_BUNDLE, OPT_HELP, OPT_VERSION };
+
+static const struct option long_opts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "period", required_argument, NULL, OPT_PERIOD },
+	{ "template", required_argument, NULL, OPT_TEMPLATE },
+	{ "history", required_argument, NULL, OPT_HISTORY },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "bundle", no_argument, NULL, OPT_BUNDLE },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The current time: SOURCE_DATE_EPOCH when set, for reproducible runs. */
+time_t cli_now(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	if (s && *s) {
+		char *end;
+		long long v = strtoll(s, &end, 10);
+		if (!*end && v >= 0)
+			return (time_t)v;
+	}
+	return time(NULL);
+}
+
+/*
+ * Without --period: the next monitoring month of the current year, July for
+ * January to July and December otherwise.
+ */
+static void default_period(int *year, int *month)
+{
+	time_t now = cli_now();
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	*year = tm.tm_year + 1900;
+	*month = tm.tm_mon + 1 <= 7 ? 7 : 12;
+}
+
+static int parse_period(const char *s, int *year, int *month)
+{
+	int y, m;
+	char tail;
+	if (sscanf(s, "%4d-%2d%c", &y, &m, &tail) != 2 || strlen(s) != 7 ||
+	    y < 2000 || y > 2100 || m < 1 || m > 12)
+		return -1;
+	*year = y;
+	*month = m;
+	return 0;
+}
+
+static int parse_opts(int argc, char **argv, const char *usage,
+		      struct opts *o)
+{
+	int c;
+	memset(o, 0, sizeof(*o));
+	o->input = "input";
+	o->out = "output";
+	o->template_dir = "templates/default";
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:qh", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o->out = optarg; break;
+		case OPT_PERIOD: o->period = optarg; break;
+		case OPT_TEMPLATE: o->template_dir = optarg; break;
+		case OPT_HISTORY: o->history = optarg; break;
+		case OPT_QUIET: case 'q': o->quiet = true; break;
+		case OPT_STRICT: o->strict = true; break;
+		case OPT_FORCE: o->force = true; break;
+		case OPT_BUNDLE: o->bundle = true; break;
+		case OPT_ENCODING:
+			if (!strcasecmp(optarg, "utf-8") || !strcasecmp(optarg, "utf8"))
+				o->encoding = ENC_UTF8;
+			else if (!strcasecmp(optarg, "cp1251") ||
+				 !strcasecmp(optarg, "windows-1251"))
+				o->encoding = ENC_CP1251;
+			else {
+				fprintf(stderr, "kadry: --encoding «%s»: ожидается "
+					"utf-8 или cp1251\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case OPT_HELP: case 'h':
+			fputs(usage, stdout);
+			return -1;
+		case OPT_VERSION:
+			printf("kadry %s\n", KADRY_VERSION);
+			return -1;
+		default:
+			fprintf(stderr, "kadry: неизвестный или неполный параметр "
+				"«%s»\n%s", argv[optind - 1], usage);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		o->input = argv[optind++];
+	if (optind < argc) {
+		fprintf(stderr, "kadry: лишний аргумент «%s»\n%s", argv[optind],
+			usage);
+		return EXIT_USAGE;
+	}
+	if (o->period) {
+		if (parse_period(o->period, &o->year, &o->month)) {
+			fprintf(stderr, "kadry: --period «%s»: ожидается ГГГГ-ММ, "
+				"например 2026-12\n", o->period);
+			return EXIT_USAGE;
+		}
+	} else {
+		default_period(&o->year, &o->month);
+	}
+	return 0;
+}
+
+/* Reads and validates INPUT; prints the diagnostics and the count table. */
+static int read_input(const struct opts *o, const struct params *p,
+		      struct dataset *ds, struct diag_list *dl)
+{
+	struct validate_opts vo = {
+		.input_dir = o->input,
+		.encoding = o->encoding,
+		.asof = p->asof,
+		.limits = CSV_LIMITS_DEFAULT,
+	};
+	field_init();
+	if (validate_input(&vo, ds, dl))
+		return EXIT_IO;
+	diag_sort(dl);
+	return 0;
+}
+
+static void print_diagnostics(const struct opts *o, const struct diag_list *dl)
+{
+	if (!o->quiet)
+		diag_print(dl, stderr);
+	diag_print_table(dl, stderr);
+}
+
+static bool any_rejected(const struct diag_list *dl)
+{
+	for (size_t i = 0; i < dl->nfiles; i++)
+		if (dl->files[i].rejected || dl->files[i].file_error)
+			return true;
+	for (size_t i = 0; i < dl->n; i++)
+		if (dl->v[i].file < 0 && dl->v[i].sev == SEV_ERROR)
+			return true;
+	return false;
+}
+
+static const char check_usage[] =
+	"Использование: kadry check [ПАПКА] [--period ГГГГ-ММ] "
+	"[--encoding utf-8|cp1251] [--quiet]\n"
+	"Читает и проверяет файлы школ, ничего не рассчитывая: печатает\n"
+	"замечания (файл:строка: столбец: серьёзность: код: сообщение) и\n"
+	"таблицу по файлам. ПАПКА по умолчанию input/.\n";
+
+int cmd_check(int argc, char **argv)
+{
+	struct opts o;
+	struct params p;
+	struct dataset ds;
+	struct diag_list dl;
+	int rc = parse_opts(argc, argv, check_usage, &o);
+
+	if (rc)
+		return rc < 0 ? EXIT_DONE : rc;
+	params_default(&p, o.year, o.month);
+	dataset_init(&ds);
+	diag_init(&dl, &ds.arena);
+	rc = read_input(&o, &p, &ds, &dl);
+	if (!rc) {
+		print_diagnostics(&o, &dl);
+		rc = any_rejected(&dl) ? EXIT_REJECTED : EXIT_DONE;
+	}
+	diag_release(&dl);
+	dataset_release(&ds);
+	field_release();
+	return rc;
+}
+
+static void print_codes(const struct diag_code *t, FILE *out)
+{
+	for (; t->code; t++)
+		fprintf(out, "| %s | %s | %s |\n", t->code,
+			t->sev == SEV_ERROR ? "ошибка" : "предупреждение",
+			t->what);
+}
+
+int cmd_codes(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	puts("| код | серьёзность | что означает |\n|---|---|---|");
+	print_codes(csv_read_codes, stdout);
+	print_codes(validate_codes, stdout);
+	return EXIT_DONE;
+}
+
+static const char report_usage[] =
+	"Использование: kadry report [ПАПКА] [-o ВЫХОД] [--period ГГГГ-ММ]\n"
+	"       [--template ШАБЛОН] [--history ИСТОРИЯ] [--encoding utf-8|cp1251]\n"
+	"       [--force] [--strict] [--quiet]\n"
+	"Читает и проверяет файлы школ из ПАПКИ (по умолчанию input/), считает\n"
+	"показатели и пишет в ВЫХОД/ГГГГ-ММ/ (по умолчанию output/): monitoring.xlsx,\n"
+	"report.pdf, summary.csv, validation.csv, personal/ и SHA256SUMS.\n"
+	"  --template  папка шаблона (по умолчанию templates/default)\n"
+	"  --history   папка с summary.csv прошлых периодов (динамика)\n"
+	"  --force     заменить результаты, уже лежащие в папке периода\n"
+	"  --strict    ничего не писать, если есть отклонённые строки\n";
+
+/* The state of one report run, released at one exit label. */
+struct run {
+	struct opts o;
+	struct params p;
+	struct template t;
+	struct dataset ds;
+	struct diag_list dl;
+	struct figures fs, hist;
+	struct analysis an;
+	struct arena arena;             /* figures' strings */
+	struct output *out;
+	bool have_an;
+};
+
+static int write_summary(struct run *r)
+{
+	FILE *f = output_open(r->out, "summary.csv", true);
+	if (!f)
+		return -1;
+	summary_write(&r->fs, f);
+	return output_close(f, "summary.csv");
+}
+
+static int write_validation(struct run *r)
+{
+	FILE *f = output_open(r->out, "validation.csv", true);
+	if (!f)
+		return -1;
+	diag_write_csv(&r->dl, f);
+	return output_close(f, "validation.csv");
+}
+
+static int write_outputs(struct run *r)
+{
+	struct report_ctx ctx = {
+		.ds = &r->ds, .p = &r->p, .t = &r->t, .fs = &r->fs,
+		.hist = &r->hist, .an = &r->an, .dl = &r->dl,
+		.district = r->fs.n ? r->an.district_id : "",
+		.created = cli_now(),
+	};
+	if (write_summary(r) || write_validation(r))
+		return -1;
+	return writers_run(&ctx, r->out);
+}
+
+static int compute_all(struct run *r)
+{
+	const char *district = dataset_municipality(&r->ds);
+	if (!*district && r->t.district)
+		district = r->t.district;
+	if (compute_figures(&r->ds, &r->p, district, &r->fs))
+		return -1;
+	if (r->o.history) {
+		if (history_load(r->o.history, &r->p, &r->hist, &r->dl) < 0)
+			return EXIT_IO;
+		figures_sort(&r->hist);
+		history_apply(&r->fs, &r->hist, &r->p);
+	}
+	figures_sort(&r->fs);
+	if (analysis_run(&r->fs, &r->ds, &r->t, &r->p, district, &r->an))
+		return -1;
+	r->have_an = true;
+	analysis_add_figures(&r->an, &r->fs);
+	figures_sort(&r->fs);
+	return 0;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	struct run *r = xcalloc(1, sizeof(*r));
+	bool exists;
+	int rc = parse_opts(argc, argv, report_usage, &r->o);
+
+	if (rc) {
+		rc = rc < 0 ? EXIT_DONE : rc;
+		goto out_opts;
+	}
+	params_default(&r->p, r->o.year, r->o.month);
+	template_init(&r->t);
+	dataset_init(&r->ds);
+	diag_init(&r->dl, &r->ds.arena);
+	figures_init(&r->fs, &r->arena, r->p.period);
+	figures_init(&r->hist, &r->arena, r->p.period);
+	if (template_load(r->o.template_dir, &r->t, &r->p, stderr)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	params_update(&r->p);
+	r->out = output_begin(r->o.out, r->p.period, r->o.force, &exists);
+	if (!r->out) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	if ((rc = read_input(&r->o, &r->p, &r->ds, &r->dl)))
+		goto out;
+	if ((rc = compute_all(r))) {
+		rc = rc < 0 ? EXIT_IO : rc;
+		goto out;
+	}
+	diag_sort(&r->dl);
+	print_diagnostics(&r->o, &r->dl);
+	rc = any_rejected(&r->dl) ? EXIT_REJECTED : EXIT_DONE;
+	if (rc && r->o.strict) {
+		fputs("kadry: --strict: есть отклонённые строки, результаты не "
+		      "записаны\n", stderr);
+		goto out;
+	}
+	if (write_outputs(r) || output_commit(r->out)) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	if (!r->o.quiet)
+		fprintf(stderr, "kadry: результаты записаны в %s\n",
+			output_dir(r->out));
+out:
+	output_end(r->out);
+	if (r->have_an)
+		analysis_release(&r->an);
+	figures_release(&r->fs);
+	figures_release(&r->hist);
+	diag_release(&r->dl);
+	dataset_release(&r->ds);
+	template_release(&r->t);
+	arena_release(&r->arena);
+	field_release();
+out_opts:
+	free(r);
+	return rc;
+}
+
+int cmd_rollup(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	fputs("kadry rollup: ещё не подключено\n", stderr);
+	return EXIT_USAGE;
+}
+
+int cmd_blanks(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	fputs("kadry blanks: ещё не подключено\n", stderr);
+	return EXIT_USAGE;
+}
