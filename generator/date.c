@@ -78,7 +78,8 @@ char *date_format(kdate t, char *buf)
 		return buf;
 	}
 	date_to_ymd(t, &y, &m, &d);
-	snprintf(buf, 11, "%02d.%02d.%04d", d % 100, m % 100, y % 10000);
+	snprintf(buf, 11, "%02u.%02u.%04u", (unsigned)d % 100u,
+		 (unsigned)m % 100u, (unsigned)y % 10000u);
 	return buf;
 }
 

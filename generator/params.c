@@ -13,8 +13,8 @@ void params_update(struct params *p)
 	 * inclusive: as-of 31.12.2026 gives 01.01.2024 .. 31.12.2026.
 	 */
 	p->window_start = date_add_months(p->asof + 1, -p->window_months);
-	snprintf(p->period, sizeof(p->period), "%04d-%02d", p->year % 10000,
-		 p->month % 100);
+	snprintf(p->period, sizeof(p->period), "%04u-%02u",
+		 (unsigned)p->year % 10000u, (unsigned)p->month % 100u);
 }
 
 void params_default(struct params *p, int year, int month)

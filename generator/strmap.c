@@ -4,6 +4,7 @@
 #include "strmap.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
