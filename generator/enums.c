@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "model.h"
 
 struct enum_row {
@@ -502,11 +503,11 @@ static void build_expected(int e)
 {
 	char *b = expected[e];
 	size_t len = 0;
-	int w = snprintf(b, EXPECTED_MAX, "ожидается одно из: ");
-	len = (size_t)w;
+	/* the caller writes «ожидается одно из: » before the list */
+	b[0] = '\0';
 	for (int v = 1; v < sizes[e]; v++) {
-		w = snprintf(b + len, EXPECTED_MAX - len, "%s«%s»",
-			     v > 1 ? ", " : "", names[e][v]);
+		int w = snprintf(b + len, EXPECTED_MAX - len, "%s«%s»",
+				 v > 1 ? ", " : "", names[e][v]);
 		if (w < 0 || (size_t)w >= EXPECTED_MAX - len)
 			abort();        /* the buffer is sized for the tables */
 		len += (size_t)w;
@@ -522,11 +523,7 @@ static void build(void)
 				 (r->syn ? strlen(r->syn) + 1 : 0);
 	/* Normalized keys are never longer than their source text. */
 	keypool_cap = total + 1;
-	keypool = malloc(keypool_cap);
-	if (!keypool) {
-		fprintf(stderr, "kadry: out of memory\n");
-		exit(3);
-	}
+	keypool = xmalloc(keypool_cap);
 	for (int e = 0; e < NTABLES; e++) {
 		for (const struct enum_row *r = tables[e]; r->name; r++) {
 			if (r->value <= 0 || r->value >= MAX_VALUES)

@@ -103,7 +103,8 @@ void field_init(void)
 		pat[i].md = pcre2_match_data_create_from_pattern(pat[i].code,
 								 NULL);
 		if (!pat[i].md) {
-			fprintf(stderr, "kadry: out of memory\n");
+			/* as arena.h: no stage can go on without memory */
+			fprintf(stderr, "kadry: недостаточно памяти\n");
 			exit(3);
 		}
 	}

@@ -3,13 +3,9 @@
  */
 #include "field.h"
 
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
 #include <string.h>
 
-#include <cmocka.h>
+#include "kadry_test.h"
 
 static int setup(void **state)
 {
