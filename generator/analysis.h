@@ -118,6 +118,12 @@ struct analysis {
 	/* The assessed indicators: those with a target, in code order. */
 	const char **codes;
 	size_t ncodes;
+	/*
+	 * org_level[i]: codes[i] has organization figures (I07, I10, I14,
+	 * I18 do not); an org's status of a code without them is AN_NODATA
+	 * and is not written to summary.csv.
+	 */
+	bool *org_level;
 
 	struct an_scope district;
 	struct an_scope *orgs;          /* every org of the figures, by id */

@@ -15,12 +15,14 @@
  *
  * Syntax: `key = value`; `;` or `#` starts a comment line; a line that starts
  * with a space or tab continues the previous value (joined with one space);
- * `key = <<END` takes the following lines verbatim up to a line `END`
- * (paragraph breaks kept as '\n').
+ * `key = <<END` takes the following lines up to a line `END`: the lines of a
+ * paragraph are joined with one space and a blank line starts a new
+ * paragraph, so in every text '\n' means a paragraph break and nothing else.
  *
  * Texts may hold placeholders that analysis.c expands: {district},
  * {department}, {period}, {year}, {next_year}, {org}, {org_id},
- * {indicator}, {code}, {value}, {target}, {subject}, {rmo}.
+ * {indicator}, {code}, {value}, {target}, {subject}, {subject_gen} (the
+ * subject in the genitive: «физики»), {rmo}, {persons}.
  *
  * Ownership: every string of a struct template lives in its arena and is
  * released by template_release().  All strings are non-NULL after a
@@ -99,7 +101,7 @@ struct template {
 
 	/* [targets]: one per indicator code the template sets */
 	struct tpl_target *targets;
-	size_t ntargets;
+	size_t ntargets, targets_cap;
 
 	/* [clusters] count is copied into params.nclusters */
 	int nclusters;
@@ -111,17 +113,17 @@ struct template {
 
 	/* recommendations.ini */
 	struct tpl_rec_rule *recs;
-	size_t nrecs;
+	size_t nrecs, recs_cap;
 	const char *subject_text;       /* [subject] text; "" = no such rule */
 	const char *rmo_name;           /* [subject] rmo: «районное
 					 * методическое объединение учителей
-					 * {subject}» */
+					 * {subject_gen}» */
 	int64_t subject_min;            /* [subject] min_persons: persons with
 					 * a deficit in the subject, >= 1 */
 
 	/* decisions.ini, in file order */
 	struct tpl_decision *decisions;
-	size_t ndecisions;
+	size_t ndecisions, decisions_cap;
 
 	int warnings;                   /* unknown keys reported */
 };
