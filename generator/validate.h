@@ -35,6 +35,23 @@ struct validate_opts {
 int validate_input(const struct validate_opts *o, struct dataset *ds,
 		   struct diag_list *dl);
 
+/* One input file held in memory (tests and fuzzing). */
+struct validate_buf {
+	const char *path;       /* as if relative to the input folder */
+	int kind;               /* KIND_UNKNOWN: from the name, else header */
+	const char *data;
+	size_t len;
+};
+
+/*
+ * validate_input() over buffers instead of a folder: the files are taken in
+ * the order given (their diag_list indexes follow it) and processed in
+ * dependency order like a folder's.  o->input_dir is not used.  Returns 0.
+ */
+int validate_buffers(const struct validate_opts *o,
+		     const struct validate_buf *files, int nfiles,
+		     struct dataset *ds, struct diag_list *dl);
+
 /* Kind from a file name (prefix rules), KIND_UNKNOWN when none matches. */
 int validate_kind_from_name(const char *basename);
 
