@@ -1,0 +1,1399 @@
+/*
+ * pdf_layout.c - flows text, headings, tables and charts onto libharu pages.
+ */
+#include "pdf_layout.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <hpdf.h>
+#include <hpdf_fontdef.h>
+
+#include "arena.h"
+
+#define FONT_DIR "/usr/share/fonts/truetype/dejavu/"
+
+/* Faces: the body face and its bold, the sans face and its bold. */
+enum { F_BODY, F_BODY_BOLD, F_SANS, F_SANS_BOLD, F__N };
+
+#define PAGE_W 595.276f
+#define PAGE_H 841.89f
+#define LEADING 1.25f
+#define BODY_SIZE 12.0f
+#define MAX_PENDING 4
+
+const struct pdf_style PDF_BODY = {
+	BODY_SIZE, false, false, PDF_JUSTIFY, PDF_MM(12.5), 0, 0, 3
+};
+const struct pdf_style PDF_TITLE = {
+	14, true, false, PDF_CENTER, 0, 0, 0, 2
+};
+const struct pdf_style PDF_PLAIN = {
+	BODY_SIZE, false, false, PDF_LEFT, 0, 0, 0, 2
+};
+
+struct pending {
+	char *text;             /* numbered, sanitised later */
+	int level;
+};
+
+struct pdf_doc {
+	HPDF_Doc pdf;
+	HPDF_Font font[F__N];
+	HPDF_FontDef def[F__N];
+	/* glyph presence per face for the BMP: 0 unknown, 1 yes, 2 no */
+	unsigned char *glyph[F__N];
+	HPDF_Page *pages;
+	size_t npages, cap;
+	HPDF_Page page;
+	float left, right, top, bottom;
+	float y;                /* top of the free space on the page */
+	int nerr;
+	unsigned long first_err, first_detail;
+	int num[2];             /* heading counters */
+	struct pending pend[MAX_PENDING];
+	int npend;
+};
+
+/* One laid-out line: bytes [start, end) of the sanitised text. */
+struct line {
+	size_t start, end;
+	float width;            /* natural width, pt */
+	bool first;             /* first line of a paragraph */
+	bool last;              /* last line of a paragraph (not justified) */
+};
+
+struct lines {
+	struct line *v;
+	size_t n, cap;
+};
+
+static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	struct pdf_doc *d = user;
+
+	/* Record and go on: the caller learns about it in pdf_save(). */
+	if (d->nerr++ == 0) {
+		d->first_err = (unsigned long)err;
+		d->first_detail = (unsigned long)detail;
+	}
+}
+
+/* ---------------------------------------------------------------- text */
+
+/*
+ * Decodes one strictly valid UTF-8 character at s[*i]; returns false (and
+ * steps one byte) on an invalid sequence.
+ */
+static bool u8_next(const unsigned char *s, size_t *i, uint32_t *cp)
+{
+	unsigned char c = s[*i];
+	uint32_t v, min;
+	int n;
+
+	if (c < 0x80) {
+		*cp = c;
+		(*i)++;
+		return true;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 1; v = c & 0x1F; min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 2; v = c & 0x0F; min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 3; v = c & 0x07; min = 0x10000;
+	} else {
+		(*i)++;
+		return false;
+	}
+	for (int k = 1; k <= n; k++) {
+		unsigned char cc = s[*i + k];
+		if ((cc & 0xC0) != 0x80) {
+			(*i)++;
+			return false;
+		}
+		v = (v << 6) | (cc & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		(*i)++;
+		return false;
+	}
+	*i += (size_t)n + 1;
+	*cp = v;
+	return true;
+}
+
+static size_t u8_put(char *o, uint32_t cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	o[0] = (char)(0xE0 | (cp >> 12));
+	o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[2] = (char)(0x80 | (cp & 0x3F));
+	return 3;
+}
+
+static bool has_glyph(struct pdf_doc *d, int face, uint32_t cp)
+{
+	unsigned char *g = d->glyph[face];
+
+	if (cp > 0xFFFF)
+		return false;
+	if (!g[cp])
+		g[cp] = HPDF_TTFontDef_GetGlyphid(d->def[face],
+						  (HPDF_UINT16)cp) ? 1 : 2;
+	return g[cp] == 1;
+}
+
+/*
+ * The text as it will be drawn: valid UTF-8, BMP only, every character in
+ * the face; tabs and runs of spaces become one space, spaces around '\n'
+ * and at the ends go.
+ */
+static char *sanitize(struct pdf_doc *d, int face, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)(text ? text : "");
+	size_t n = strlen((const char *)s), i = 0, o = 0;
+	char *out = xmalloc(n * 3 + 4);
+	uint32_t repl = has_glyph(d, face, 0xFFFD) ? 0xFFFD : '?';
+
+	while (s[i]) {
+		uint32_t cp;
+
+		if (!u8_next(s, &i, &cp))
+			cp = repl;
+		else if (cp == '\t' || cp == 0xA0)
+			cp = ' ';
+		else if (cp == '\r')
+			continue;
+		else if (cp != '\n' && (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)))
+			cp = repl;
+		else if (cp != '\n' && !has_glyph(d, face, cp))
+			cp = repl;
+		if (cp == ' ') {
+			if (o == 0 || out[o - 1] == ' ' || out[o - 1] == '\n')
+				continue;
+		} else if (cp == '\n' && o > 0 && out[o - 1] == ' ') {
+			o--;
+		}
+		o += u8_put(out + o, cp);
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	return out;
+}
+
+char *pdf_sanitize(struct pdf_doc *d, const char *s)
+{
+	return sanitize(d, F_BODY, s);
+}
+
+static int face_of(bool sans, bool bold)
+{
+	return (sans ? F_SANS : F_BODY) + (bold ? 1 : 0);
+}
+
+/* Width of s[0..n) in points. */
+static float text_w(struct pdf_doc *d, int face, float size, const char *s,
+		    size_t n)
+{
+	HPDF_TextWidth tw;
+
+	if (n == 0)
+		return 0;
+	tw = HPDF_Font_TextWidth(d->font[face], (const HPDF_BYTE *)s,
+				 (HPDF_UINT)n);
+	return (float)tw.width * size / 1000.0f;
+}
+
+static float char_w(struct pdf_doc *d, int face, float size, uint32_t cp)
+{
+	return (float)HPDF_Font_GetUnicodeWidth(d->font[face],
+						(HPDF_UNICODE)cp)
+		* size / 1000.0f;
+}
+
+static void lines_push(struct lines *ls, size_t a, size_t b, float w,
+		       bool first, bool last)
+{
+	struct line *l = VEC_PUSH(ls->v, ls->n, ls->cap);
+
+	l->start = a;
+	l->end = b;
+	l->width = w;
+	l->first = first;
+	l->last = last;
+}
+
+/*
+ * Greedy word wrap of sanitised text s into lines no wider than w_first
+ * (first line of each paragraph) or w_rest.  A word wider than the line is
+ * broken between characters.  An empty text gives one empty line.
+ */
+static void wrap(struct pdf_doc *d, int face, float size, const char *s,
+		 float w_first, float w_rest, struct lines *ls)
+{
+	float sp = char_w(d, face, size, ' ');
+	size_t i = 0;
+
+	ls->n = 0;
+	for (;;) {
+		/* one paragraph: s[i..pe) */
+		size_t pe = i;
+		bool first = true;
+
+		while (s[pe] && s[pe] != '\n')
+			pe++;
+		size_t ls_start = i, last_end = i;
+		float lw = 0;
+		int nw = 0;
+		size_t k = i;
+
+		while (k < pe) {
+			size_t we = k;
+
+			while (we < pe && s[we] != ' ')
+				we++;
+			float ww = text_w(d, face, size, s + k, we - k);
+			float avail = first ? w_first : w_rest;
+
+			if (nw > 0 && lw + sp + ww <= avail) {
+				lw += sp + ww;
+				nw++;
+				last_end = we;
+			} else {
+				if (nw > 0) {
+					lines_push(ls, ls_start, last_end, lw,
+						   first, false);
+					first = false;
+					avail = w_rest;
+				}
+				ls_start = k;
+				/* break an over-long word by characters */
+				while (ww > avail) {
+					size_t j = k, cut = k;
+					float cw = 0;
+
+					while (j < we) {
+						uint32_t cp;
+						size_t j0 = j;
+
+						u8_next((const unsigned char *)s,
+							&j, &cp);
+						float c = char_w(d, face, size,
+								 cp);
+						if (cw + c > avail && j0 > k)
+							break;
+						cw += c;
+						cut = j;
+					}
+					lines_push(ls, k, cut, cw, first,
+						   false);
+					first = false;
+					avail = w_rest;
+					k = cut;
+					ww = text_w(d, face, size, s + k,
+						    we - k);
+				}
+				ls_start = k;
+				lw = ww;
+				nw = 1;
+				last_end = we;
+			}
+			k = we;
+			if (k < pe && s[k] == ' ')
+				k++;
+		}
+		if (nw > 0 || first)
+			lines_push(ls, ls_start, last_end, lw, first, true);
+		else if (ls->n > 0)
+			ls->v[ls->n - 1].last = true;
+		if (!s[pe])
+			break;
+		i = pe + 1;
+	}
+}
+
+/* ------------------------------------------------------------- drawing */
+
+static void set_fill(struct pdf_doc *d, float r, float g, float b)
+{
+	HPDF_Page_SetRGBFill(d->page, r, g, b);
+}
+
+static void set_stroke(struct pdf_doc *d, float r, float g, float b)
+{
+	HPDF_Page_SetRGBStroke(d->page, r, g, b);
+}
+
+static void draw_n(struct pdf_doc *d, HPDF_Page page, int face, float size,
+		   float x, float y, const char *s, size_t n)
+{
+	char buf[512];
+	char *p = n < sizeof(buf) ? buf : xmalloc(n + 1);
+
+	if (n == 0)
+		return;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	/* mark the glyphs as used in the subset */
+	HPDF_Font_TextWidth(d->font[face], (const HPDF_BYTE *)p, (HPDF_UINT)n);
+	HPDF_Page_BeginText(page);
+	HPDF_Page_SetFontAndSize(page, d->font[face], size);
+	HPDF_Page_TextOut(page, x, y, p);
+	HPDF_Page_EndText(page);
+	if (p != buf)
+		free(p);
+}
+
+/* Draws a line of s at baseline y within [x, x + w], aligned. */
+static void draw_line(struct pdf_doc *d, int face, float size, const char *s,
+		      const struct line *l, float x, float y, float w,
+		      int align)
+{
+	size_t n = l->end - l->start;
+	const char *p = s + l->start;
+
+	if (align == PDF_JUSTIFY && !l->last) {
+		int nsp = 0;
+		for (size_t k = 0; k < n; k++)
+			nsp += p[k] == ' ';
+		float sp = char_w(d, face, size, ' ');
+		float extra = nsp > 0 ? (w - l->width) / (float)nsp : 0;
+
+		/* gaps wider than three spaces read worse than a ragged edge */
+		if (nsp > 0 && l->width < w && extra <= 3 * sp) {
+			sp += extra;
+			size_t k = 0;
+
+			while (k < n) {
+				size_t e = k;
+				while (e < n && p[e] != ' ')
+					e++;
+				draw_n(d, d->page, face, size, x, y, p + k,
+				       e - k);
+				x += text_w(d, face, size, p + k, e - k) + sp;
+				k = e + 1;
+			}
+			return;
+		}
+	}
+	if (align == PDF_CENTER)
+		x += (w - l->width) / 2;
+	else if (align == PDF_RIGHT)
+		x += w - l->width;
+	draw_n(d, d->page, face, size, x, y, p, n);
+}
+
+/* ---------------------------------------------------------- page flow */
+
+static void new_page(struct pdf_doc *d)
+{
+	HPDF_Page pg = HPDF_AddPage(d->pdf);
+
+	if (!pg)
+		return;
+	HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	*VEC_PUSH(d->pages, d->npages, d->cap) = pg;
+	d->page = pg;
+	d->y = d->top;
+}
+
+static bool fresh(const struct pdf_doc *d)
+{
+	return d->y >= d->top;
+}
+
+static const struct pdf_style *heading_style(int level)
+{
+	static const struct pdf_style h0 = {
+		13, true, false, PDF_CENTER, 0, 0, 6, 6
+	};
+	static const struct pdf_style h1 = {
+		13, true, false, PDF_LEFT, 0, 0, 12, 6
+	};
+	static const struct pdf_style h2 = {
+		12, true, false, PDF_LEFT, 0, 0, 8, 4
+	};
+	return level == 0 ? &h0 : level == 1 ? &h1 : &h2;
+}
+
+static float style_size(const struct pdf_style *st)
+{
+	return st->size > 0 ? st->size : BODY_SIZE;
+}
+
+static float pending_height(struct pdf_doc *d)
+{
+	float h = 0;
+	struct lines ls = { 0 };
+
+	for (int i = 0; i < d->npend; i++) {
+		const struct pdf_style *st = heading_style(d->pend[i].level);
+		int face = face_of(st->sans, st->bold);
+		float size = style_size(st);
+		float w = d->right - d->left;
+		char *s = sanitize(d, face, d->pend[i].text);
+
+		wrap(d, face, size, s, w, w, &ls);
+		h += st->before + (float)ls.n * size * LEADING + st->after;
+		free(s);
+	}
+	free(ls.v);
+	return h;
+}
+
+static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
+		     const char *text, bool keep);
+
+static void flush_pending(struct pdf_doc *d)
+{
+	int n = d->npend;
+
+	d->npend = 0;
+	for (int i = 0; i < n; i++) {
+		draw_par(d, heading_style(d->pend[i].level), d->pend[i].text,
+			 true);
+		free(d->pend[i].text);
+	}
+}
+
+/*
+ * Makes room for a block whose first unsplittable part is `need` points
+ * high, together with the pending headings, then draws those headings.
+ */
+static void block_start(struct pdf_doc *d, float need)
+{
+	float ph = d->npend ? pending_height(d) : 0;
+
+	if (!d->page || (d->y - ph - need < d->bottom && !fresh(d)))
+		new_page(d);
+	flush_pending(d);
+}
+
+/* A paragraph; keep: called for a heading (already placed by the caller). */
+static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
+		     const char *text, bool keep)
+{
+	int face = face_of(st->sans, st->bold);
+	float size = style_size(st);
+	float lh = size * LEADING;
+	float w = d->right - d->left - st->left;
+	char *s = sanitize(d, face, text);
+	struct lines ls = { 0 };
+
+	wrap(d, face, size, s, w - st->indent, w, &ls);
+	if (!keep)
+		block_start(d, st->before + (ls.n > 1 ? 2 : 1) * lh);
+	else if (!d->page || d->y - st->before - lh < d->bottom)
+		new_page(d);
+	if (!fresh(d))
+		d->y -= st->before;
+	for (size_t i = 0; i < ls.n; i++) {
+		const struct line *l = &ls.v[i];
+		float ind = l->first ? st->indent : 0;
+
+		/* keep a paragraph's last line from being alone */
+		if (d->y - lh < d->bottom ||
+		    (i + 2 == ls.n && i > 0 && d->y - 2 * lh < d->bottom))
+			new_page(d);
+		draw_line(d, face, size, s, l, d->left + st->left + ind,
+			  d->y - size, w - ind, st->align);
+		d->y -= lh;
+	}
+	d->y -= st->after;
+	free(ls.v);
+	free(s);
+}
+
+void pdf_text(struct pdf_doc *d, const struct pdf_style *st, const char *text)
+{
+	draw_par(d, st ? st : &PDF_BODY, text, false);
+}
+
+void pdf_textf(struct pdf_doc *d, const struct pdf_style *st,
+	       const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	pdf_text(d, st, s);
+	free(s);
+}
+
+void pdf_heading(struct pdf_doc *d, int level, const char *text)
+{
+	char *s;
+	size_t n = strlen(text ? text : "") + 32;
+
+	if (d->npend == MAX_PENDING)
+		block_start(d, 0);
+	s = xmalloc(n);
+	if (level == 1) {
+		d->num[0]++;
+		d->num[1] = 0;
+		snprintf(s, n, "%d. %s", d->num[0], text ? text : "");
+	} else if (level >= 2) {
+		d->num[1]++;
+		snprintf(s, n, "%d.%d. %s", d->num[0], d->num[1],
+			 text ? text : "");
+		level = 2;
+	} else {
+		snprintf(s, n, "%s", text ? text : "");
+		level = 0;
+	}
+	d->pend[d->npend].text = s;
+	d->pend[d->npend].level = level;
+	d->npend++;
+}
+
+void pdf_space(struct pdf_doc *d, float pt)
+{
+	if (d->page && !fresh(d))
+		d->y -= pt;
+}
+
+void pdf_page_break(struct pdf_doc *d)
+{
+	flush_pending(d);
+	if (!d->page || !fresh(d))
+		new_page(d);
+}
+
+float pdf_content_width(const struct pdf_doc *d)
+{
+	return d->right - d->left;
+}
+
+int pdf_errors(const struct pdf_doc *d)
+{
+	return d->nerr;
+}
+
+int pdf_page_count(const struct pdf_doc *d)
+{
+	return (int)d->npages;
+}
+
+char *pdf_num(double v, int decimals, char *buf)
+{
+	snprintf(buf, 32, "%.*f", decimals < 0 ? 0 : decimals, v);
+	for (char *p = buf; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	if (strcmp(buf, "-0") == 0 || strcmp(buf, "-0,0") == 0)
+		memmove(buf, buf + 1, strlen(buf));
+	return buf;
+}
+
+/* -------------------------------------------------------------- tables */
+
+struct pdf_table {
+	struct pdf_doc *d;
+	int ncols;
+	float *x;               /* ncols + 1 column edges */
+	unsigned char *align;
+	char **titles;
+	float size, lh, pad;
+	float head_h;
+	bool started;
+	struct lines *cl;       /* per cell, reused */
+	char **cs;              /* sanitised cells, reused */
+};
+
+/* Wraps the cells of a row; returns the most lines in a cell. */
+static size_t row_prepare(struct pdf_table *t, const char *const *cells,
+			  int face)
+{
+	struct pdf_doc *d = t->d;
+	size_t most = 1;
+
+	for (int c = 0; c < t->ncols; c++) {
+		float w = t->x[c + 1] - t->x[c] - 2 * t->pad;
+
+		free(t->cs[c]);
+		t->cs[c] = sanitize(d, face, cells[c] ? cells[c] : "");
+		wrap(d, face, t->size, t->cs[c], w, w, &t->cl[c]);
+		if (t->cl[c].n > most)
+			most = t->cl[c].n;
+	}
+	return most;
+}
+
+/* Draws lines [k, k + m) of the prepared row at the cursor. */
+static void row_draw(struct pdf_table *t, int face, size_t k, size_t m,
+		     bool shade)
+{
+	struct pdf_doc *d = t->d;
+	float h = (float)m * t->lh + 2 * t->pad;
+	float top = d->y;
+
+	if (shade) {
+		set_fill(d, 0.88f, 0.90f, 0.93f);
+		HPDF_Page_Rectangle(d->page, t->x[0], top - h,
+				    t->x[t->ncols] - t->x[0], h);
+		HPDF_Page_Fill(d->page);
+	}
+	set_fill(d, 0, 0, 0);
+	for (int c = 0; c < t->ncols; c++) {
+		float w = t->x[c + 1] - t->x[c] - 2 * t->pad;
+		int al = t->align[c] == PDF_JUSTIFY ? PDF_LEFT : t->align[c];
+
+		for (size_t i = k; i < k + m && i < t->cl[c].n; i++) {
+			float base = top - t->pad - (float)(i - k) * t->lh
+				- t->size * 0.98f;
+			draw_line(d, face, t->size, t->cs[c], &t->cl[c].v[i],
+				  t->x[c] + t->pad, base, w, al);
+		}
+	}
+	set_stroke(d, 0.35f, 0.35f, 0.35f);
+	HPDF_Page_SetLineWidth(d->page, 0.5f);
+	for (int c = 0; c < t->ncols; c++)
+		HPDF_Page_Rectangle(d->page, t->x[c], top - h,
+				    t->x[c + 1] - t->x[c], h);
+	HPDF_Page_Stroke(d->page);
+	d->y -= h;
+}
+
+static void head_draw(struct pdf_table *t)
+{
+	size_t m = row_prepare(t, (const char *const *)t->titles, F_SANS_BOLD);
+
+	row_draw(t, F_SANS_BOLD, 0, m, true);
+}
+
+struct pdf_table *pdf_table_begin(struct pdf_doc *d, const struct pdf_col *cols,
+				  int ncols, float size)
+{
+	struct pdf_table *t = xcalloc(1, sizeof(*t));
+	float sum = 0, w = d->right - d->left, x;
+
+	t->d = d;
+	t->ncols = ncols;
+	t->size = size > 0 ? size : 9;
+	t->lh = t->size * 1.22f;
+	t->pad = 2.5f;
+	t->x = xcalloc((size_t)ncols + 1, sizeof(*t->x));
+	t->align = xcalloc((size_t)ncols, 1);
+	t->titles = xcalloc((size_t)ncols, sizeof(*t->titles));
+	t->cl = xcalloc((size_t)ncols, sizeof(*t->cl));
+	t->cs = xcalloc((size_t)ncols, sizeof(*t->cs));
+	for (int c = 0; c < ncols; c++)
+		sum += cols[c].frac > 0 ? cols[c].frac : 0;
+	x = d->left;
+	for (int c = 0; c < ncols; c++) {
+		float f = cols[c].frac > 0 ? cols[c].frac : 0;
+		t->x[c] = x;
+		x += sum > 0 ? w * f / sum : w / (float)ncols;
+		t->align[c] = cols[c].align;
+		t->titles[c] = xstrdup(cols[c].title ? cols[c].title : "");
+	}
+	t->x[ncols] = d->right;
+	t->head_h = (float)row_prepare(t, (const char *const *)t->titles,
+				       F_SANS_BOLD) * t->lh + 2 * t->pad;
+	return t;
+}
+
+void pdf_table_row(struct pdf_table *t, const char *const *cells,
+		   unsigned flags)
+{
+	struct pdf_doc *d = t->d;
+	int face = flags & PDF_ROW_BOLD ? F_SANS_BOLD : F_SANS;
+	size_t total, k = 0;
+	float room = d->top - d->bottom - t->head_h;
+
+	if (!t->started) {
+		total = row_prepare(t, cells, face);
+		float rh = (float)total * t->lh + 2 * t->pad;
+		block_start(d, 6 + t->head_h + (rh < room ? rh : 3 * t->lh));
+		if (!fresh(d))
+			d->y -= 6;
+		head_draw(t);
+		t->started = true;
+	}
+	total = row_prepare(t, cells, face);
+	while (k < total) {
+		float avail = d->y - d->bottom;
+		float rest = (float)(total - k) * t->lh + 2 * t->pad;
+
+		if (rest <= avail + 0.01f) {
+			row_draw(t, face, k, total - k, flags & PDF_ROW_SHADE);
+			break;
+		}
+		size_t m = (size_t)((avail - 2 * t->pad) / t->lh);
+		/* a row that fits a fresh page is moved, not split */
+		if ((k == 0 && rest <= room) || avail < 2 * t->pad + t->lh)
+			m = 0;
+		if (m > 0) {
+			row_draw(t, face, k, m, flags & PDF_ROW_SHADE);
+			k += m;
+		}
+		new_page(d);
+		head_draw(t);
+		total = row_prepare(t, cells, face);
+	}
+}
+
+void pdf_table_end(struct pdf_table *t)
+{
+	if (!t)
+		return;
+	t->d->y -= 8;
+	for (int c = 0; c < t->ncols; c++) {
+		free(t->titles[c]);
+		free(t->cs[c]);
+		free(t->cl[c].v);
+	}
+	free(t->titles);
+	free(t->cs);
+	free(t->cl);
+	free(t->x);
+	free(t->align);
+	free(t);
+}
+
+/* -------------------------------------------------------------- charts */
+
+static const float palette[][3] = {
+	{ 0.20f, 0.40f, 0.70f },        /* blue */
+	{ 0.85f, 0.45f, 0.10f },        /* orange */
+	{ 0.25f, 0.60f, 0.30f },        /* green */
+	{ 0.55f, 0.30f, 0.60f },        /* purple */
+	{ 0.45f, 0.45f, 0.45f },        /* grey */
+	{ 0.75f, 0.20f, 0.25f },        /* red */
+};
+
+static const float bar_rgb[PDF_BAR__N][3] = {
+	{ 0.30f, 0.50f, 0.75f },        /* neutral: blue */
+	{ 0.30f, 0.65f, 0.35f },        /* good: green */
+	{ 0.90f, 0.50f, 0.20f },        /* bad: orange */
+};
+
+#define TARGET_R 0.60f
+#define TARGET_G 0.05f
+#define TARGET_B 0.10f
+
+/* A step of 1, 2, 2.5 or 5 times a power of ten giving <= 5 intervals. */
+static void nice_axis(double max, double *top, double *step, int *nticks)
+{
+	static const double m[] = { 1, 2, 2.5, 5, 10 };
+	double e, s = 1;
+
+	if (!(max > 0))
+		max = 1;
+	e = pow(10, floor(log10(max / 5)));
+	for (size_t i = 0; i < sizeof(m) / sizeof(m[0]); i++) {
+		s = m[i] * e;
+		if (ceil(max / s - 1e-9) <= 5)
+			break;
+	}
+	*nticks = (int)ceil(max / s - 1e-9);
+	if (*nticks < 1)
+		*nticks = 1;
+	*step = s;
+	*top = s * *nticks;
+}
+
+static int step_decimals(double step)
+{
+	if (step >= 1 || step <= 0)
+		return 0;
+	return (int)ceil(-log10(step) - 1e-9) + (fmod(step * 10, 1) > 1e-9);
+}
+
+/* Draws s (one line, sanitised here) at (x, y) aligned on x. */
+static float label(struct pdf_doc *d, int face, float size, float x, float y,
+		   const char *text, int align)
+{
+	char *s = sanitize(d, face, text);
+	size_t n = strlen(s);
+	float w = text_w(d, face, size, s, n);
+
+	if (align == PDF_CENTER)
+		x -= w / 2;
+	else if (align == PDF_RIGHT)
+		x -= w;
+	draw_n(d, d->page, face, size, x, y, s, n);
+	free(s);
+	return w;
+}
+
+/* A wrapped title over the chart; returns its height (draw: at cursor). */
+static float chart_title(struct pdf_doc *d, const char *title, bool draw)
+{
+	struct lines ls = { 0 };
+	float w = d->right - d->left, size = 10, h;
+	char *s;
+
+	if (!title || !*title)
+		return 0;
+	s = sanitize(d, F_SANS_BOLD, title);
+	wrap(d, F_SANS_BOLD, size, s, w, w, &ls);
+	h = (float)ls.n * size * LEADING + 4;
+	if (draw) {
+		set_fill(d, 0, 0, 0);
+		for (size_t i = 0; i < ls.n; i++)
+			draw_line(d, F_SANS_BOLD, size, s, &ls.v[i], d->left,
+				  d->y - size - (float)i * size * LEADING, w,
+				  PDF_CENTER);
+		d->y -= h;
+	}
+	free(ls.v);
+	free(s);
+	return h;
+}
+
+struct legend_item {
+	const char *name;
+	const float *rgb;
+	int kind;               /* 0 box, 1 target tick, 2 line + marker */
+	int series;
+};
+
+static void draw_marker(struct pdf_doc *d, int shape, float x, float y)
+{
+	HPDF_Page pg = d->page;
+
+	switch (shape % 3) {
+	case 0:
+		HPDF_Page_Circle(pg, x, y, 2.6f);
+		break;
+	case 1:
+		HPDF_Page_Rectangle(pg, x - 2.4f, y - 2.4f, 4.8f, 4.8f);
+		break;
+	default:
+		HPDF_Page_MoveTo(pg, x, y + 3.2f);
+		HPDF_Page_LineTo(pg, x + 3.2f, y);
+		HPDF_Page_LineTo(pg, x, y - 3.2f);
+		HPDF_Page_LineTo(pg, x - 3.2f, y);
+		HPDF_Page_ClosePath(pg);
+		break;
+	}
+	HPDF_Page_Fill(pg);
+}
+
+static void set_dash(struct pdf_doc *d, int series)
+{
+	static const HPDF_UINT16 dash[] = { 4, 2 };
+	static const HPDF_UINT16 dot[] = { 1, 2 };
+
+	switch (series % 3) {
+	case 0:
+		HPDF_Page_SetDash(d->page, NULL, 0, 0);
+		break;
+	case 1:
+		HPDF_Page_SetDash(d->page, dash, 2, 0);
+		break;
+	default:
+		HPDF_Page_SetDash(d->page, dot, 2, 0);
+		break;
+	}
+}
+
+/* Legend rows (wrapping); returns the height; draws when draw is set. */
+static float legend(struct pdf_doc *d, const struct legend_item *it, int n,
+		    bool draw)
+{
+	float size = 8, x = d->left, rowh = 12, h = n > 0 ? rowh : 0;
+	float y = d->y - 9;
+
+	for (int i = 0; i < n; i++) {
+		char *s = sanitize(d, F_SANS, it[i].name);
+		float w = 22 + text_w(d, F_SANS, size, s, strlen(s)) + 14;
+
+		if (x + w > d->right && x > d->left) {
+			x = d->left;
+			y -= rowh;
+			h += rowh;
+		}
+		if (draw) {
+			const float *c = it[i].rgb;
+			HPDF_Page pg = d->page;
+
+			if (it[i].kind == 0) {
+				set_fill(d, c[0], c[1], c[2]);
+				HPDF_Page_Rectangle(pg, x, y - 1, 16, 7);
+				HPDF_Page_Fill(pg);
+			} else if (it[i].kind == 1) {
+				set_stroke(d, c[0], c[1], c[2]);
+				HPDF_Page_SetLineWidth(pg, 2);
+				HPDF_Page_MoveTo(pg, x + 8, y - 3);
+				HPDF_Page_LineTo(pg, x + 8, y + 8);
+				HPDF_Page_Stroke(pg);
+			} else {
+				set_stroke(d, c[0], c[1], c[2]);
+				set_fill(d, c[0], c[1], c[2]);
+				HPDF_Page_SetLineWidth(pg, 1.5f);
+				set_dash(d, it[i].series);
+				HPDF_Page_MoveTo(pg, x, y + 2.5f);
+				HPDF_Page_LineTo(pg, x + 18, y + 2.5f);
+				HPDF_Page_Stroke(pg);
+				HPDF_Page_SetDash(pg, NULL, 0, 0);
+				draw_marker(d, it[i].series, x + 9, y + 2.5f);
+			}
+			set_fill(d, 0, 0, 0);
+			draw_n(d, pg, F_SANS, size, x + 22, y, s, strlen(s));
+		}
+		x += w;
+		free(s);
+	}
+	if (draw)
+		d->y -= h + 2;
+	return n > 0 ? h + 2 : 0;
+}
+
+/* Tick labels of an x value axis from x0 to x1 at the cursor. */
+static float value_axis(struct pdf_doc *d, float x0, float x1, float ytop,
+			double top, double step, int nticks, int dec,
+			const char *suffix, bool draw)
+{
+	if (draw) {
+		HPDF_Page pg = d->page;
+		char buf[64], num[32];
+
+		for (int i = 0; i <= nticks; i++) {
+			float x = x0 + (x1 - x0) * (float)(i * step / top);
+
+			set_stroke(d, 0.85f, 0.85f, 0.85f);
+			HPDF_Page_SetLineWidth(pg, 0.4f);
+			HPDF_Page_MoveTo(pg, x, ytop);
+			HPDF_Page_LineTo(pg, x, d->y);
+			HPDF_Page_Stroke(pg);
+			set_stroke(d, 0.2f, 0.2f, 0.2f);
+			HPDF_Page_MoveTo(pg, x, d->y);
+			HPDF_Page_LineTo(pg, x, d->y - 3);
+			HPDF_Page_Stroke(pg);
+			snprintf(buf, sizeof(buf), "%s%s",
+				 pdf_num(i * step, dec, num),
+				 suffix ? suffix : "");
+			set_fill(d, 0, 0, 0);
+			label(d, F_SANS, 7.5f, x, d->y - 11, buf, PDF_CENTER);
+		}
+		set_stroke(d, 0.2f, 0.2f, 0.2f);
+		HPDF_Page_SetLineWidth(pg, 0.7f);
+		HPDF_Page_MoveTo(pg, x0, d->y);
+		HPDF_Page_LineTo(pg, x1, d->y);
+		HPDF_Page_Stroke(pg);
+		d->y -= 15;
+	}
+	return 15;
+}
+
+void pdf_bar_chart(struct pdf_doc *d, const struct pdf_bar_chart *c,
+		   const struct pdf_bar *bars, int n)
+{
+	float size = 8, lh = size * 1.2f, w = d->right - d->left;
+	float lw = w * (c->label_frac > 0 ? c->label_frac : 0.38f);
+	float x0 = d->left + lw + 6, x1 = d->right - 46;
+	double maxv = c->max, top, step;
+	int nticks, dec = c->decimals;
+	struct legend_item it[PDF_BAR__N + 1];
+	int nit = 0, i = 0;
+	bool used[PDF_BAR__N] = { false }, target = false;
+	struct lines ls = { 0 };
+	float *rh = xcalloc((size_t)n + 1, sizeof(*rh));
+	char **ss = xcalloc((size_t)n + 1, sizeof(*ss));
+
+	for (int k = 0; k < n; k++) {
+		if (!bars[k].nodata && bars[k].value > maxv && c->max <= 0)
+			maxv = bars[k].value;
+		if (bars[k].has_target && bars[k].target > maxv && c->max <= 0)
+			maxv = bars[k].target;
+		if (!bars[k].nodata && bars[k].kind < PDF_BAR__N)
+			used[bars[k].kind] = true;
+		target |= bars[k].has_target;
+		ss[k] = sanitize(d, F_SANS, bars[k].label);
+		wrap(d, F_SANS, size, ss[k], lw, lw, &ls);
+		rh[k] = (float)ls.n * lh + 5;
+		if (rh[k] < 15)
+			rh[k] = 15;
+	}
+	nice_axis(maxv, &top, &step, &nticks);
+	if (c->max > 0) {
+		top = c->max;
+		nice_axis(top, &top, &step, &nticks);
+	}
+	for (int k = 0; k < PDF_BAR__N; k++)
+		if (used[k] && c->kind_name[k])
+			it[nit++] = (struct legend_item){ c->kind_name[k],
+				bar_rgb[k], 0, 0 };
+	if (target && c->target_name) {
+		static const float tr[3] = { TARGET_R, TARGET_G, TARGET_B };
+		it[nit++] = (struct legend_item){ c->target_name, tr, 1, 0 };
+	}
+	float fixed = 4 + value_axis(d, 0, 0, 0, 0, 0, 0, 0, NULL, false)
+		+ legend(d, it, nit, false) + 8;
+	bool first = true;
+
+	while (i < n || first) {
+		/* as many bars as fit on a page */
+		float th = first ? chart_title(d, c->title, false) : 0;
+		float room = d->top - d->bottom - th - fixed;
+		float h = 0;
+		int j = i;
+
+		while (j < n && (j == i || h + rh[j] <= room))
+			h += rh[j++];
+		block_start(d, th + h + fixed);
+		if (first)
+			chart_title(d, c->title, true);
+		first = false;
+		float ytop = d->y;
+		for (int k = i; k < j; k++) {
+			const struct pdf_bar *b = &bars[k];
+			float cy = d->y - rh[k] / 2;
+			char buf[64], num[32];
+
+			wrap(d, F_SANS, size, ss[k], lw, lw, &ls);
+			set_fill(d, 0, 0, 0);
+			for (size_t l = 0; l < ls.n; l++)
+				draw_line(d, F_SANS, size, ss[k], &ls.v[l],
+					  d->left,
+					  cy + (float)ls.n * lh / 2 - size
+					  - (float)l * lh + 1.5f, lw,
+					  PDF_RIGHT);
+			float bx = x0, lx;
+			if (!b->nodata) {
+				double v = b->value < 0 ? 0 : b->value;
+				float bw = (float)(v / top) * (x1 - x0);
+				const float *rgb = bar_rgb[b->kind < PDF_BAR__N
+							   ? b->kind : 0];
+
+				if (bw > x1 - x0)
+					bw = x1 - x0;
+				set_fill(d, rgb[0], rgb[1], rgb[2]);
+				HPDF_Page_Rectangle(d->page, x0, cy - 4.5f,
+						    bw, 9);
+				HPDF_Page_Fill(d->page);
+				bx = x0 + bw;
+				snprintf(buf, sizeof(buf), "%s%s",
+					 pdf_num(b->value, dec, num),
+					 c->suffix ? c->suffix : "");
+			} else {
+				snprintf(buf, sizeof(buf), "нет данных");
+			}
+			lx = bx + 3;
+			if (b->has_target) {
+				float tx = x0 + (float)(b->target / top)
+					* (x1 - x0);
+				char *s = sanitize(d, F_SANS, buf);
+				float vw = text_w(d, F_SANS, 7.5f, s,
+						  strlen(s));
+
+				free(s);
+				if (tx > x1)
+					tx = x1;
+				set_stroke(d, TARGET_R, TARGET_G, TARGET_B);
+				HPDF_Page_SetLineWidth(d->page, 2);
+				HPDF_Page_MoveTo(d->page, tx, cy - 7);
+				HPDF_Page_LineTo(d->page, tx, cy + 7);
+				HPDF_Page_Stroke(d->page);
+				if (tx >= lx - 2 && tx <= lx + vw + 2)
+					lx = tx + 3;
+			}
+			set_fill(d, 0, 0, 0);
+			label(d, F_SANS, 7.5f, lx, cy - 2.6f, buf, PDF_LEFT);
+			d->y -= rh[k];
+		}
+		d->y -= 4;
+		value_axis(d, x0, x1, ytop, top, step, nticks,
+			   step_decimals(step), c->suffix, true);
+		legend(d, it, nit, true);
+		d->y -= 8;
+		i = j;
+	}
+	for (int k = 0; k < n; k++)
+		free(ss[k]);
+	free(ss);
+	free(rh);
+	free(ls.v);
+}
+
+void pdf_line_chart(struct pdf_doc *d, const struct pdf_line_chart *c,
+		    const struct pdf_series *s, int ns)
+{
+	float plot_h = 150, axis_w = 40;
+	float x0 = d->left + axis_w, x1 = d->right - 10;
+	double maxv = c->max, top, step;
+	int nticks;
+	struct legend_item it[16];
+	int nit = 0;
+	HPDF_Page pg;
+
+	for (int i = 0; i < ns; i++)
+		for (int k = 0; k < c->ncat; k++)
+			if (!isnan(s[i].y[k]) && s[i].y[k] > maxv &&
+			    c->max <= 0)
+				maxv = s[i].y[k];
+	/* headroom for the value labels over the highest point */
+	if (c->max <= 0)
+		maxv *= 1.08;
+	nice_axis(maxv, &top, &step, &nticks);
+	for (int i = 0; i < ns && nit < 16; i++)
+		it[nit++] = (struct legend_item){ s[i].name,
+			palette[i % 6], 2, i };
+
+	float th = chart_title(d, c->title, false);
+	float yl = c->y_label ? 12 : 0;
+	float fixed = th + yl + plot_h + 8 + 16 + legend(d, it, nit, false)
+		+ 8;
+
+	block_start(d, fixed);
+	chart_title(d, c->title, true);
+	pg = d->page;
+	if (c->y_label) {
+		set_fill(d, 0.2f, 0.2f, 0.2f);
+		label(d, F_SANS, 7.5f, d->left, d->y - 8, c->y_label, PDF_LEFT);
+		d->y -= yl;
+	}
+	d->y -= 8;              /* room for the top value labels */
+	float ytop = d->y, ybot = d->y - plot_h;
+	int dec = step_decimals(step);
+
+	/* grid and y ticks */
+	for (int i = 0; i <= nticks; i++) {
+		float y = ybot + plot_h * (float)(i * step / top);
+		char buf[64], num[32];
+
+		set_stroke(d, 0.85f, 0.85f, 0.85f);
+		HPDF_Page_SetLineWidth(pg, 0.4f);
+		HPDF_Page_MoveTo(pg, x0, y);
+		HPDF_Page_LineTo(pg, x1, y);
+		HPDF_Page_Stroke(pg);
+		snprintf(buf, sizeof(buf), "%s%s", pdf_num(i * step, dec, num),
+			 c->suffix ? c->suffix : "");
+		set_fill(d, 0, 0, 0);
+		label(d, F_SANS, 7.5f, x0 - 4, y - 2.6f, buf, PDF_RIGHT);
+	}
+	set_stroke(d, 0.2f, 0.2f, 0.2f);
+	HPDF_Page_SetLineWidth(pg, 0.7f);
+	HPDF_Page_MoveTo(pg, x0, ytop);
+	HPDF_Page_LineTo(pg, x0, ybot);
+	HPDF_Page_LineTo(pg, x1, ybot);
+	HPDF_Page_Stroke(pg);
+
+	float dx = c->ncat > 0 ? (x1 - x0) / (float)c->ncat : 0;
+	for (int k = 0; k < c->ncat; k++) {
+		float x = x0 + dx * ((float)k + 0.5f);
+
+		set_stroke(d, 0.2f, 0.2f, 0.2f);
+		HPDF_Page_MoveTo(pg, x, ybot);
+		HPDF_Page_LineTo(pg, x, ybot - 3);
+		HPDF_Page_Stroke(pg);
+		set_fill(d, 0, 0, 0);
+		label(d, F_SANS, 8, x, ybot - 12, c->cat[k], PDF_CENTER);
+	}
+	for (int i = 0; i < ns; i++) {
+		const float *rgb = palette[i % 6];
+		bool pen = false;
+
+		set_stroke(d, rgb[0], rgb[1], rgb[2]);
+		HPDF_Page_SetLineWidth(pg, 1.6f);
+		set_dash(d, i);
+		for (int k = 0; k < c->ncat; k++) {
+			double v = s[i].y[k];
+			float x = x0 + dx * ((float)k + 0.5f);
+
+			if (isnan(v)) {
+				if (pen)
+					HPDF_Page_Stroke(pg);
+				pen = false;
+				continue;
+			}
+			float y = ybot + plot_h * (float)(v / top);
+			if (pen) {
+				HPDF_Page_LineTo(pg, x, y);
+			} else {
+				HPDF_Page_MoveTo(pg, x, y);
+				pen = true;
+			}
+		}
+		if (pen)
+			HPDF_Page_Stroke(pg);
+		HPDF_Page_SetDash(pg, NULL, 0, 0);
+		for (int k = 0; k < c->ncat; k++) {
+			double v = s[i].y[k];
+			float x = x0 + dx * ((float)k + 0.5f), y;
+			char buf[64], num[32];
+
+			if (isnan(v))
+				continue;
+			y = ybot + plot_h * (float)(v / top);
+			set_fill(d, rgb[0], rgb[1], rgb[2]);
+			draw_marker(d, i, x, y);
+			snprintf(buf, sizeof(buf), "%s%s",
+				 pdf_num(v, c->decimals, num),
+				 c->suffix ? c->suffix : "");
+			/* alternate above and below to keep labels apart */
+			label(d, F_SANS, 7.5f, x + 4,
+			      i % 2 ? y - 10 : y + 4, buf, PDF_LEFT);
+		}
+	}
+	set_fill(d, 0, 0, 0);
+	d->y = ybot - 18;
+	legend(d, it, nit, true);
+	d->y -= 8;
+}
+
+/* ---------------------------------------------------- open, save, free */
+
+/* All letters, е before ё: see LIBRARIES.md, the bold-ё bug of 2.3.0. */
+static const char all_letters[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 "
+	"АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ абвгдежзийклмнопрстуфхцчшщъыьэюя "
+	"Ёё";
+
+static bool file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int load_face(struct pdf_doc *d, int face, const char *file)
+{
+	char path[256];
+	const char *name;
+
+	snprintf(path, sizeof(path), "%s%s", FONT_DIR, file);
+	if (!file_exists(path)) {
+		fprintf(stderr, "kadry: %s: font not found "
+			"(install fonts-dejavu-core)\n", path);
+		return -1;
+	}
+	name = HPDF_LoadTTFontFromFile(d->pdf, path, HPDF_TRUE);
+	if (!name)
+		goto fail;
+	d->font[face] = HPDF_GetFont(d->pdf, name, "UTF-8");
+	d->def[face] = HPDF_GetFontDef(d->pdf, name);
+	if (!d->font[face] || !d->def[face])
+		goto fail;
+	HPDF_Font_TextWidth(d->font[face], (const HPDF_BYTE *)all_letters,
+			    (HPDF_UINT)strlen(all_letters));
+	d->glyph[face] = xcalloc(65536, 1);
+	return 0;
+fail:
+	fprintf(stderr, "kadry: %s: cannot load font (libharu error 0x%04lX)\n",
+		path, d->first_err);
+	return -1;
+}
+
+static void set_date(struct pdf_doc *d, HPDF_InfoType type, time_t t)
+{
+	struct tm tm;
+	HPDF_Date dt;
+
+	gmtime_r(&t, &tm);
+	memset(&dt, 0, sizeof(dt));
+	dt.year = tm.tm_year + 1900;
+	dt.month = tm.tm_mon + 1;
+	dt.day = tm.tm_mday;
+	dt.hour = tm.tm_hour;
+	dt.minutes = tm.tm_min;
+	dt.seconds = tm.tm_sec;
+	dt.ind = 'Z';
+	HPDF_SetInfoDateAttr(d->pdf, type, dt);
+}
+
+struct pdf_doc *pdf_open(time_t created, const char *title)
+{
+	struct pdf_doc *d = xcalloc(1, sizeof(*d));
+	bool serif = file_exists(FONT_DIR "DejaVuSerif.ttf") &&
+		file_exists(FONT_DIR "DejaVuSerif-Bold.ttf");
+
+	d->pdf = HPDF_New(on_error, d);
+	if (!d->pdf) {
+		fprintf(stderr, "kadry: cannot start a PDF (libharu)\n");
+		free(d);
+		return NULL;
+	}
+	HPDF_UseUTFEncodings(d->pdf);
+	HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+	HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
+	if (load_face(d, F_SANS, "DejaVuSans.ttf") ||
+	    load_face(d, F_SANS_BOLD, "DejaVuSans-Bold.ttf") ||
+	    load_face(d, F_BODY, serif ? "DejaVuSerif.ttf" : "DejaVuSans.ttf")
+	    || load_face(d, F_BODY_BOLD, serif ? "DejaVuSerif-Bold.ttf"
+			 : "DejaVuSans-Bold.ttf")) {
+		pdf_free(d);
+		return NULL;
+	}
+	set_date(d, HPDF_INFO_CREATION_DATE, created);
+	set_date(d, HPDF_INFO_MOD_DATE, created);
+	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "Kadry");
+	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_PRODUCER, "Kadry (libharu)");
+	if (title && *title)
+		HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, title);
+	d->left = PDF_MM(30);
+	d->right = PAGE_W - PDF_MM(15);
+	d->top = PAGE_H - PDF_MM(20);
+	d->bottom = PDF_MM(20);
+	d->y = d->top;
+	return d;
+}
+
+int pdf_save(struct pdf_doc *d, const char *path)
+{
+	flush_pending(d);
+	if (!d->page)
+		new_page(d);
+	for (size_t i = 0; i < d->npages; i++) {
+		char buf[64];
+
+		d->page = d->pages[i];
+		snprintf(buf, sizeof(buf), "стр. %zu из %zu", i + 1,
+			 d->npages);
+		set_fill(d, 0.25f, 0.25f, 0.25f);
+		label(d, F_SANS, 9, (d->left + d->right) / 2, PDF_MM(11), buf,
+		      PDF_CENTER);
+	}
+	if (d->nerr) {
+		fprintf(stderr, "kadry: %s: PDF not written: libharu error "
+			"0x%04lX (detail %lu)\n", path, d->first_err,
+			d->first_detail);
+		return -1;
+	}
+	if (HPDF_SaveToFile(d->pdf, path) != HPDF_OK || d->nerr) {
+		fprintf(stderr, "kadry: %s: cannot write the PDF (libharu "
+			"error 0x%04lX)\n", path, d->first_err);
+		return -1;
+	}
+	return 0;
+}
+
+void pdf_free(struct pdf_doc *d)
+{
+	if (!d)
+		return;
+	if (d->pdf)
+		HPDF_Free(d->pdf);
+	for (int i = 0; i < d->npend; i++)
+		free(d->pend[i].text);
+	for (int f = 0; f < F__N; f++)
+		free(d->glyph[f]);
+	free(d->pages);
+	free(d);
+}

@@ -1,0 +1,189 @@
+/*
+ * pdf_layout.h - a small page-layout layer over libharu for the note.
+ *
+ * The only module that includes hpdf.h.  It flows text, numbered headings,
+ * tables and vector charts down A4 portrait pages with the margins of
+ * Russian official documents (GOST R 7.0.97: left 30 mm, right 15 mm, top
+ * and bottom 20 mm) and writes «стр. N из M» on every page when saved.
+ *
+ * Text: every string is UTF-8.  Before drawing it is sanitised: invalid
+ * UTF-8, control characters, characters outside the BMP and characters the
+ * font has no glyph for become U+FFFD (or '?'), so nothing vanishes silently.
+ * '\n' inside a paragraph or a table cell is a line break.
+ *
+ * Fonts: DejaVuSerif (body) and DejaVuSans (headings of tables, tables,
+ * charts, footers), embedded as TrueType subsets with a ToUnicode map, so
+ * pdftotext gives back the same Cyrillic text.  Without fonts-dejavu-extra
+ * the body falls back to DejaVuSans.
+ *
+ * Errors: libharu errors are recorded in the document (no longjmp); drawing
+ * calls return nothing, pdf_save() reports them.  Determinism: the info dates
+ * come from `created`, so equal input gives byte-identical files.
+ *
+ * Flow: blocks are placed top to bottom; a block that does not fit starts a
+ * new page.  A heading is kept with the start of the next block (it is
+ * drawn only when that block is placed).  Tables split between rows (or
+ * between the lines of a row taller than a page) and repeat their header.
+ *
+ * Ownership: pdf_open() returns a document owned by the caller, released by
+ * pdf_free() (also after a failed pdf_save()).  Strings passed in are copied
+ * or drawn at once; the caller keeps them.
+ */
+#ifndef KADRY_PDF_LAYOUT_H
+#define KADRY_PDF_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+struct pdf_doc;
+struct pdf_table;
+
+enum pdf_align { PDF_LEFT, PDF_JUSTIFY, PDF_CENTER, PDF_RIGHT };
+
+/* Millimetres to points. */
+#define PDF_MM(x) ((float)(x) * 72.0f / 25.4f)
+
+struct pdf_style {
+	float size;             /* pt; 0 means the body size (12) */
+	bool bold;
+	bool sans;              /* DejaVuSans instead of the body face */
+	unsigned char align;    /* enum pdf_align */
+	float indent;           /* first-line indent, pt */
+	float left;             /* left inset of every line, pt */
+	float before, after;    /* space above and below, pt */
+};
+
+/* Body text: 12 pt, justified, 12.5 mm first-line indent, 3 pt after. */
+extern const struct pdf_style PDF_BODY;
+/* Centered bold title lines (14 pt). */
+extern const struct pdf_style PDF_TITLE;
+/* Left-aligned body text without indent (addressee lines, lists). */
+extern const struct pdf_style PDF_PLAIN;
+
+/*
+ * Starts an empty document.  `created` fixes both info dates (UTC);
+ * `title` (may be NULL) goes into the document information.  Returns NULL
+ * with a message on stderr when libharu or the fonts cannot be loaded.
+ */
+struct pdf_doc *pdf_open(time_t created, const char *title);
+
+/*
+ * Writes the page footers and saves to `path`.  Returns 0, or -1 with a
+ * message on stderr when any libharu error happened while building the
+ * document or the file cannot be written.  Call once.
+ */
+int pdf_save(struct pdf_doc *d, const char *path);
+void pdf_free(struct pdf_doc *d);
+
+/* Number of libharu errors recorded so far (0 in a healthy document). */
+int pdf_errors(const struct pdf_doc *d);
+/* Pages so far. */
+int pdf_page_count(const struct pdf_doc *d);
+
+/* A paragraph ('\n' breaks lines and starts a new paragraph). */
+void pdf_text(struct pdf_doc *d, const struct pdf_style *st,
+	      const char *text);
+void pdf_textf(struct pdf_doc *d, const struct pdf_style *st,
+	       const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/*
+ * A heading.  level 1 and 2 are numbered by the layout («3.», «3.2.»);
+ * level 0 is an unnumbered centered heading.  It is kept with the next
+ * block.
+ */
+void pdf_heading(struct pdf_doc *d, int level, const char *text);
+
+/* Vertical space, pt (dropped at the top of a page). */
+void pdf_space(struct pdf_doc *d, float pt);
+void pdf_page_break(struct pdf_doc *d);
+/* Width of the text column, pt. */
+float pdf_content_width(const struct pdf_doc *d);
+
+/*
+ * Tables.  Column widths are fractions of the text width (they are scaled
+ * to sum to 1).  Cells wrap; the header (column titles, bold, shaded) is
+ * repeated on every page the table continues on.  `size` is the font size
+ * (0: 9 pt).  Rows are drawn as they come, so a table of any length costs
+ * no memory.
+ */
+struct pdf_col {
+	const char *title;
+	float frac;
+	unsigned char align;    /* enum pdf_align; PDF_JUSTIFY acts as left */
+};
+
+enum { PDF_ROW_BOLD = 1, PDF_ROW_SHADE = 2 };
+
+struct pdf_table *pdf_table_begin(struct pdf_doc *d, const struct pdf_col *cols,
+				  int ncols, float size);
+/* One row of ncols cells (NULL cells are empty). */
+void pdf_table_row(struct pdf_table *t, const char *const *cells,
+		   unsigned flags);
+void pdf_table_end(struct pdf_table *t);
+
+/*
+ * Horizontal bar chart: one bar per item with its value printed after it,
+ * an optional target marker (a vertical dark red tick across the bar with
+ * its value), an axis with ticks below and a legend.  Values are drawn with
+ * `decimals` decimals, a decimal comma and `suffix` ("%" or "").  A bar with
+ * `nodata` shows «нет данных».
+ */
+enum pdf_bar_kind { PDF_BAR_NEUTRAL, PDF_BAR_GOOD, PDF_BAR_BAD, PDF_BAR__N };
+
+struct pdf_bar {
+	const char *label;
+	double value;
+	bool nodata;
+	bool has_target;
+	double target;
+	unsigned char kind;     /* enum pdf_bar_kind: the bar's colour */
+};
+
+struct pdf_bar_chart {
+	const char *title;      /* drawn above the chart, may be NULL */
+	double max;             /* axis end; 0: from the data */
+	int decimals;
+	const char *suffix;
+	/* legend names of the bar kinds used; NULL: not in the legend */
+	const char *kind_name[PDF_BAR__N];
+	const char *target_name;        /* legend of the marker, e.g. «цель» */
+	float label_frac;       /* share of width for labels; 0: 0.38 */
+};
+
+void pdf_bar_chart(struct pdf_doc *d, const struct pdf_bar_chart *c,
+		   const struct pdf_bar *bars, int n);
+
+/*
+ * Line chart: categories along x (years), one polyline per series with a
+ * marker and value label at each point, y axis from 0 with ticks and grid,
+ * a legend below.  A value of NAN is a gap (no point).
+ */
+struct pdf_series {
+	const char *name;
+	const double *y;        /* ncat values */
+};
+
+struct pdf_line_chart {
+	const char *title;
+	const char *const *cat; /* category labels */
+	int ncat;
+	double max;             /* y axis end; 0: from the data */
+	int decimals;
+	const char *suffix;
+	const char *y_label;    /* e.g. «человек», may be NULL */
+};
+
+void pdf_line_chart(struct pdf_doc *d, const struct pdf_line_chart *c,
+		    const struct pdf_series *s, int ns);
+
+/*
+ * The sanitised form of s for the body face (malloc'd, free() it): what
+ * would be drawn.  For the tests and for callers that measure text.
+ */
+char *pdf_sanitize(struct pdf_doc *d, const char *s);
+
+/* Formats v with `decimals` decimals and a decimal comma into buf (>= 32). */
+char *pdf_num(double v, int decimals, char *buf);
+
+#endif

@@ -1,0 +1,386 @@
+/*
+ * test_pdf_layout.c - the PDF layout layer: text comes back out, tables
+ * split with their header, files are valid, embedded and reproducible.
+ */
+#include "pdf_layout.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <math.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "arena.h"
+
+#define CREATED ((time_t)1797811200)    /* 2026-12-21 00:00 UTC */
+
+static char tmpdir[64];
+
+static int setup(void **state)
+{
+	strcpy(tmpdir, "/tmp/kadry-pdf-XXXXXX");
+	return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static char *path_of(const char *name)
+{
+	static char buf[128];
+
+	snprintf(buf, sizeof(buf), "%s/%s", tmpdir, name);
+	return buf;
+}
+
+/* Output of a shell command (malloc'd), and its exit status. */
+static char *run(const char *cmd, int *status)
+{
+	FILE *p = popen(cmd, "r");
+	size_t n = 0, cap = 4096;
+	char *buf = xmalloc(cap);
+	size_t k;
+
+	assert_non_null(p);
+	while ((k = fread(buf + n, 1, cap - n - 1, p)) > 0) {
+		n += k;
+		if (cap - n < 2)
+			buf = xrealloc(buf, cap *= 2);
+	}
+	buf[n] = '\0';
+	int st = pclose(p);
+	if (status)
+		*status = st;
+	return buf;
+}
+
+/* pdftotext output with every run of whitespace made one space. */
+static char *text_of(const char *pdf, bool squeeze)
+{
+	char cmd[256];
+	char *t, *o;
+
+	snprintf(cmd, sizeof(cmd), "pdftotext -q '%s' - 2>/dev/null", pdf);
+	t = run(cmd, NULL);
+	if (!squeeze)
+		return t;
+	o = t;
+	for (char *p = t; *p; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\f') {
+			if (o > t && o[-1] != ' ')
+				*o++ = ' ';
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return t;
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = strstr(hay, needle); p;
+	     p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = xmalloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	*len = (size_t)n;
+	return buf;
+}
+
+/* qpdf finds no error; the nfonts faces used are embedded subsets. */
+static void check_valid(const char *pdf, size_t nfonts)
+{
+	char cmd[256];
+	int st;
+	char *out;
+
+	snprintf(cmd, sizeof(cmd), "qpdf --check '%s' 2>&1", pdf);
+	out = run(cmd, &st);
+	assert_int_equal(st, 0);
+	assert_non_null(strstr(out, "No syntax or stream encoding errors"));
+	free(out);
+	/* each face embedded (emb), subset (sub), with ToUnicode (uni) */
+	snprintf(cmd, sizeof(cmd), "pdffonts '%s' 2>/dev/null", pdf);
+	out = run(cmd, &st);
+	assert_int_equal(st, 0);
+	assert_int_equal(count(out, "CID TrueType"), nfonts);
+	assert_int_equal(count(out, "yes yes yes"), nfonts);
+	assert_non_null(strstr(out, "DejaVuSans"));
+	free(out);
+}
+
+static void sample(struct pdf_doc *d)
+{
+	pdf_text(d, &PDF_TITLE, "Аналитическая справка");
+	pdf_heading(d, 1, "Кадровый состав");
+	pdf_text(d, &PDF_BODY, "Профессиональный уровень учителей достаточно "
+		 "высок: 156 человек (63,2 процента) имеют высшее "
+		 "образование. Ёлки и ёжики, отчёт.");
+	pdf_heading(d, 2, "Подраздел");
+	pdf_text(d, &PDF_PLAIN, "Левый абзац.");
+}
+
+static void test_pdf_layout__text_round_trip(void **state)
+{
+	struct pdf_doc *d = pdf_open(CREATED, "Проверка");
+	char *t;
+
+	assert_non_null(d);
+	sample(d);
+	assert_int_equal(pdf_save(d, path_of("a.pdf")), 0);
+	assert_int_equal(pdf_errors(d), 0);
+	pdf_free(d);
+	check_valid(path_of("a.pdf"), 3);   /* no sans bold */
+	t = text_of(path_of("a.pdf"), true);
+	assert_non_null(strstr(t, "Аналитическая справка"));
+	/* headings numbered by the layout: 1., then 1.1. */
+	assert_non_null(strstr(t, "1. Кадровый состав"));
+	assert_non_null(strstr(t, "1.1. Подраздел"));
+	assert_non_null(strstr(t, "156 человек (63,2 процента) имеют высшее"));
+	assert_non_null(strstr(t, "Ёлки и ёжики, отчёт."));
+	assert_non_null(strstr(t, "стр. 1 из 1"));
+	free(t);
+}
+
+static void test_pdf_layout__byte_identical(void **state)
+{
+	size_t n1, n2;
+	char *a, *b;
+
+	for (int i = 0; i < 2; i++) {
+		struct pdf_doc *d = pdf_open(CREATED, "Проверка");
+		assert_non_null(d);
+		sample(d);
+		assert_int_equal(pdf_save(d, path_of(i ? "c.pdf" : "b.pdf")),
+				 0);
+		pdf_free(d);
+	}
+	a = slurp(path_of("b.pdf"), &n1);
+	b = slurp(path_of("c.pdf"), &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(a, b, n1);
+	/* the fixed date is in the file: D:20261221000000Z */
+	a[n1 - 1] = '\0';
+	{
+		bool found = false;
+		for (size_t i = 0; i + 17 <= n1 && !found; i++)
+			found = memcmp(a + i, "D:20261221000000Z", 17) == 0;
+		assert_true(found);
+	}
+	free(a);
+	free(b);
+}
+
+static void test_pdf_layout__sanitize(void **state)
+{
+	struct pdf_doc *d = pdf_open(CREATED, NULL);
+	char *s;
+
+	assert_non_null(d);
+	/* invalid byte, emoji (non-BMP), CJK (no glyph), tab and spaces */
+	s = pdf_sanitize(d, "а\xff б 😀 一\tв   г ");
+	assert_string_equal(s, "а\xEF\xBF\xBD б \xEF\xBF\xBD \xEF\xBF\xBD в г");
+	free(s);
+	/* an overlong '/' and a lone surrogate are invalid too */
+	s = pdf_sanitize(d, "x\xC0\xAFy\xED\xA0\x80z");
+	assert_string_equal(s, "x\xEF\xBF\xBD\xEF\xBF\xBDy"
+			    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");
+	free(s);
+	s = pdf_sanitize(d, "  строка \n вторая ");
+	assert_string_equal(s, "строка\nвторая");
+	free(s);
+	pdf_free(d);
+}
+
+static void test_pdf_layout__num(void **state)
+{
+	char buf[32];
+
+	assert_string_equal(pdf_num(63.2, 1, buf), "63,2");
+	assert_string_equal(pdf_num(40.45, 0, buf), "40");
+	assert_string_equal(pdf_num(-0.01, 1, buf), "0,0");
+	assert_string_equal(pdf_num(100, 1, buf), "100,0");
+}
+
+/*
+ * 300 rows of one line each (about 19 pt with padding) cannot fit one page
+ * (about 700 pt of text height): the table goes on over several pages and
+ * each page starts with the header row again.
+ */
+static void test_pdf_layout__long_table_repeats_header(void **state)
+{
+	struct pdf_doc *d = pdf_open(CREATED, NULL);
+	struct pdf_col cols[] = {
+		{ "ЗаголовокНомер", 0.2f, PDF_RIGHT },
+		{ "ЗаголовокИмя", 0.5f, PDF_LEFT },
+		{ "ЗаголовокЗначение", 0.3f, PDF_RIGHT },
+	};
+	struct pdf_table *t;
+	char num[16], name[32], val[16];
+	char *txt;
+	int pages;
+
+	assert_non_null(d);
+	pdf_heading(d, 1, "Длинная таблица");
+	t = pdf_table_begin(d, cols, 3, 0);
+	for (int i = 1; i <= 300; i++) {
+		const char *cells[3] = { num, name, val };
+
+		snprintf(num, sizeof(num), "%d", i);
+		snprintf(name, sizeof(name), "Строка%03d", i);
+		snprintf(val, sizeof(val), "%d,%d", i / 10, i % 10);
+		pdf_table_row(t, cells, i % 2 ? 0 : PDF_ROW_SHADE);
+	}
+	pdf_table_end(t);
+	pages = pdf_page_count(d);
+	assert_true(pages >= 5);
+	assert_int_equal(pdf_save(d, path_of("t.pdf")), 0);
+	pdf_free(d);
+	check_valid(path_of("t.pdf"), 3);
+	txt = text_of(path_of("t.pdf"), false);
+	/* the header once per page, every row once, in order */
+	assert_int_equal(count(txt, "ЗаголовокИмя"), (size_t)pages);
+	assert_int_equal(count(txt, "ЗаголовокЗначение"), (size_t)pages);
+	assert_int_equal(count(txt, "Строка"), 300);
+	assert_non_null(strstr(txt, "Строка300"));
+	assert_true(strstr(txt, "Строка001") < strstr(txt, "Строка300"));
+	/* page splits: each page's text starts with the header */
+	for (char *p = strchr(txt, '\f'); p && p[1]; p = strchr(p + 1, '\f'))
+		assert_memory_equal(p + 1, "ЗаголовокНомер",
+				    strlen("ЗаголовокНомер"));
+	free(txt);
+}
+
+/*
+ * A 400-letter word in a column a third of the page wide must be broken
+ * between letters over several lines; a 3000-letter cell of words wraps
+ * over several pages (taller than a page, the row itself splits).
+ */
+static void test_pdf_layout__long_cell_wraps(void **state)
+{
+	struct pdf_doc *d = pdf_open(CREATED, NULL);
+	struct pdf_col cols[] = {
+		{ "Код", 0.3f, PDF_LEFT }, { "Текст", 0.7f, PDF_LEFT },
+	};
+	struct pdf_table *t;
+	char word[801], *para, *txt, *flat;
+	size_t plen = 0;
+
+	assert_non_null(d);
+	for (int i = 0; i < 400; i++)
+		memcpy(word + 2 * i, i % 2 ? "б" : "а", 2);
+	word[800] = '\0';
+	para = xmalloc(10 * 1200 + 1);  /* "сл0000 " is 9 bytes */
+	for (int i = 0; i < 1200; i++)
+		plen += (size_t)sprintf(para + plen, "сл%04d ", i);
+	t = pdf_table_begin(d, cols, 2, 0);
+	pdf_table_row(t, (const char *const[]){ word, NULL }, 0);
+	pdf_table_row(t, (const char *const[]){ "длинный", para }, 0);
+	pdf_table_end(t);
+	assert_true(pdf_page_count(d) >= 3);
+	assert_int_equal(pdf_save(d, path_of("w.pdf")), 0);
+	pdf_free(d);
+	check_valid(path_of("w.pdf"), 2);
+	txt = text_of(path_of("w.pdf"), false);
+	/* not on one line ... */
+	assert_null(strstr(txt, word));
+	/* ... but all there, in order, once the line breaks are removed */
+	flat = xstrdup(txt);
+	{
+		char *o = flat;
+		for (char *p = flat; *p; p++)
+			if (*p != '\n' && *p != ' ' && *p != '\f')
+				*o++ = *p;
+		*o = '\0';
+	}
+	assert_non_null(strstr(flat, word));
+	assert_non_null(strstr(txt, "сл0000"));
+	assert_non_null(strstr(txt, "сл1199"));
+	assert_int_equal(count(txt, "сл0"), 1000);
+	free(flat);
+	free(txt);
+	free(para);
+}
+
+static void test_pdf_layout__charts(void **state)
+{
+	struct pdf_doc *d = pdf_open(CREATED, NULL);
+	struct pdf_bar bars[] = {
+		{ "Первый показатель", 63.2, false, true, 80, PDF_BAR_BAD },
+		{ "Второй показатель", 85.0, false, true, 80, PDF_BAR_GOOD },
+		{ "Третий показатель", 0, true, true, 50, PDF_BAR_NEUTRAL },
+	};
+	struct pdf_bar_chart bc = {
+		"Столбики", 100, 1, "%",
+		{ NULL, "достигнуто", "не достигнуто" }, "целевое значение", 0
+	};
+	double y1[] = { 240, 250, 247 }, y2[] = { 30, NAN, 35 };
+	const char *cat[] = { "2024", "2025", "2026" };
+	struct pdf_series s[] = { { "Учителя", y1 }, { "Молодые", y2 } };
+	struct pdf_line_chart lc = {
+		"Линии", cat, 3, 0, 0, "", "человек"
+	};
+	char *t;
+
+	assert_non_null(d);
+	pdf_bar_chart(d, &bc, bars, 3);
+	pdf_line_chart(d, &lc, s, 2);
+	assert_int_equal(pdf_save(d, path_of("g.pdf")), 0);
+	pdf_free(d);
+	check_valid(path_of("g.pdf"), 2);
+	t = text_of(path_of("g.pdf"), true);
+	assert_non_null(strstr(t, "Столбики"));
+	assert_non_null(strstr(t, "Первый показатель"));
+	assert_non_null(strstr(t, "63,2%"));
+	assert_non_null(strstr(t, "нет данных"));
+	assert_non_null(strstr(t, "целевое значение"));
+	assert_non_null(strstr(t, "не достигнуто"));
+	assert_non_null(strstr(t, "100%"));        /* the axis end */
+	assert_non_null(strstr(t, "Линии"));
+	assert_non_null(strstr(t, "2025"));
+	assert_non_null(strstr(t, "247"));
+	assert_non_null(strstr(t, "Молодые"));
+	free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pdf_layout__text_round_trip),
+		cmocka_unit_test(test_pdf_layout__byte_identical),
+		cmocka_unit_test(test_pdf_layout__sanitize),
+		cmocka_unit_test(test_pdf_layout__num),
+		cmocka_unit_test(test_pdf_layout__long_table_repeats_header),
+		cmocka_unit_test(test_pdf_layout__long_cell_wraps),
+		cmocka_unit_test(test_pdf_layout__charts),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
