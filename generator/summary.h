@@ -45,7 +45,8 @@ int summary_read_mem(const char *data, size_t len, int file,
 
 /*
  * The same for the file at path.  Returns -1 when it cannot be opened or
- * read (a diagnostic H001 has been added and the file marked file_error).
+ * read (csv_read has added its diagnostic R001 and marked the file
+ * file_error).
  */
 int summary_read_file(const char *path, int file, struct figures *fs,
 		       struct diag_list *dl);
