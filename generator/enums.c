@@ -45,7 +45,8 @@ static const struct enum_row positions[] = {
 	  "ст. воспитатель|ст.воспитатель" },
 	{ POS_ADDITIONAL, "педагог дополнительного образования",
 	  "пдо|педагог доп. образования|педагог доп.образования|"
-	  "педагог доп образования|педагог дополнительного образования детей" },
+	  "педагог доп образования|"
+	  "педагог дополнительного образования детей" },
 	{ POS_PSYCHOLOGIST, "педагог-психолог",
 	  "педагог психолог|психолог|педагог-психолог (психолог в сфере "
 	  "образования)|психолог в сфере образования" },
@@ -364,7 +365,8 @@ static bool trailing_punct(char c)
  * sets *cut when the output did not fit.  Output is cut only at character
  * boundaries, so valid input gives valid output.  Dashes with any spaces
  * around them become one '-' so «педагог — педагог», «педагог-педагог» and
- * «педагог – педагог» compare equal.
+ * «педагог – педагог» compare equal.  The output is never longer than the
+ * input and is written behind the read position, so in == out works.
  */
 static size_t normalize(const char *in, char *out, size_t outsz, bool *cut)
 {
@@ -458,7 +460,7 @@ static uint32_t hash_key(int e, const char *s, size_t n)
 static const char *pool_add(const char *s, size_t n)
 {
 	if (keypool_len + n + 1 > keypool_cap) {
-		/* One block sized up front; table keys never move afterwards. */
+		/* one block sized up front: table keys never move */
 		fprintf(stderr, "kadry: enums: key pool too small\n");
 		abort();
 	}
@@ -509,7 +511,7 @@ static void build_expected(int e)
 		int w = snprintf(b + len, EXPECTED_MAX - len, "%s«%s»",
 				 v > 1 ? ", " : "", names[e][v]);
 		if (w < 0 || (size_t)w >= EXPECTED_MAX - len)
-			abort();        /* the buffer is sized for the tables */
+			abort();        /* EXPECTED_MAX fits the tables */
 		len += (size_t)w;
 	}
 }

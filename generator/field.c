@@ -355,10 +355,11 @@ enum field_status field_yesno(const char *s, bool *out, const char **expected)
 		const char *text;
 		bool val;
 	} words[] = {
-		{ "да", true }, { "нет", false }, { "+", true }, { "-", false },
-		{ "1", true }, { "0", false }, { "yes", true }, { "no", false },
-		{ "true", true }, { "false", false }, { "д", true },
-		{ "н", false }, { "y", true }, { "n", false },
+		{ "да", true }, { "нет", false }, { "д", true },
+		{ "н", false }, { "+", true }, { "-", false },
+		{ "1", true }, { "0", false }, { "yes", true },
+		{ "no", false }, { "y", true }, { "n", false },
+		{ "true", true }, { "false", false },
 		{ "истина", true }, { "ложь", false },
 	};
 	const char *b;

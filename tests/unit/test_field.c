@@ -199,11 +199,12 @@ static void test_integer(void **state)
 static void test_yesno(void **state)
 {
 	static const char *const yes[] = {
-		"да", "Да", "ДА", "+", "1", "yes", "YES", "true", "True",
-		"ИСТИНА", " да ", "Да."
+		"да", "Да", "ДА", "Д", "+", "1", "yes", "YES", "y", "true",
+		"True", "ИСТИНА", " да ", "Да."
 	};
 	static const char *const no[] = {
-		"нет", "НЕТ", "-", "0", "no", "No", "false", "FALSE", "ложь",
+		"нет", "НЕТ", "н", "-", "0", "no", "No", "N", "false",
+		"FALSE", "ложь",
 		"\xE2\x80\x94"  /* an em dash in the cell */
 	};
 	bool v;
@@ -385,6 +386,20 @@ static void test_utf8(void **state)
 	assert_false(utf8_valid("\xC8\xE2\xE0\xED", 4));
 }
 
+static void test_reinit(void **state)
+{
+	kdate d;
+	bool serial;
+	const char *ex;
+	field_release();
+	field_release();        /* twice is harmless */
+	/* a parser after release compiles the patterns again */
+	assert_int_equal(field_date("1.2.2024", &d, &serial, &ex), FIELD_OK);
+	assert_int_equal(d, date_from_ymd(2024, 2, 1));
+	field_init();
+	assert_int_equal(field_date("1.2.24", &d, &serial, &ex), FIELD_BAD);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -401,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_reinit),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
