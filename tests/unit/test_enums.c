@@ -108,6 +108,9 @@ static void test_synonyms(void **state)
 		{ EN_SUBJECT, "англ. яз.", SUBJ_FOREIGN },
 		{ EN_SUBJECT, "начальная школа", SUBJ_PRIMARY },
 		{ EN_SUBJECT, "начальное общее образование", SUBJ_PRIMARY },
+		{ EN_SUBJECT, "литературное чтение", SUBJ_PRIMARY },
+		{ EN_SUBJECT, "окружающий мир", SUBJ_PRIMARY },
+		{ EN_SUBJECT, "астрономия", SUBJ_PHYSICS },
 		{ EN_SUBJECT, "физкультура", SUBJ_PE },
 		{ EN_SUBJECT, "технология", SUBJ_TECHNOLOGY },
 		{ EN_SUBJECT, "музыка", SUBJ_MUSIC },
@@ -271,6 +274,7 @@ static void test_position(void **state)
 		{ "учитель ИЗО", POS_TEACHER, SUBJ_ART },
 		{ "учитель ОБЗР", POS_TEACHER, SUBJ_OBZH },
 		{ "учитель технологии", POS_TEACHER, SUBJ_TECHNOLOGY },
+		{ "учитель-предметник", POS_TEACHER, SUBJ_NONE },
 		{ "Учитель  физики ", POS_TEACHER, SUBJ_PHYSICS },
 		/* a list: the first known subject */
 		{ "учитель физики и математики", POS_TEACHER, SUBJ_PHYSICS },
