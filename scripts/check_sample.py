@@ -388,8 +388,8 @@ def main():
         except ValueError:
             reject(r, "дата")
             continue
-        if st is None or st > asof:
-            reject(r, "Начало")
+        if st is None or st > asof or (en is not None and en < st):
+            reject(r, "Начало/Окончание")
             continue
         pairs.append(dict(m=mi, e=me, start=st, end=en, org=r["org_id"],
                           form=norm(r.get("form", "")),

@@ -965,7 +965,7 @@ def build(par):
         else:
             end = start + dt.timedelta(days=rng.choice([365, 640, 730]))
             if end >= ASOF:
-                end = D(2026, 5, 31)
+                continue            # hired as an experienced teacher
         form = rng.choice(["педагог — педагог"] * 5 +
                           ["руководитель — педагог", "групповое"])
         s.pairs.append(dict(org=p.main, m=m, e=p, form=form, start=start,
@@ -1350,8 +1350,8 @@ class Writer:
         for o in s.orgs:
             # staff
             rows = []
-            for p in s.persons:
-                for r in p.rows:
+            for p in sorted(s.persons, key=lambda q: q.fio):
+                for r in p.rows:           # a school's list: by name
                     if r.org is o:
                         rows.append((self.staff_cells(o, p, r), r.note))
             rows += bad.get(("staff", o.num), [])
@@ -1581,9 +1581,12 @@ def write_readme(w, outdir, s):
         lines.append(
             "Форма, в которой присылают школы: Windows-1251, разделитель "
             "«;», русские заголовки (иногда со «*» или в другом регистре), "
-            "CRLF, папка на каждую организацию, даты ДД.ММ.ГГГГ (в одной "
-            "школе Д.М.ГГГГ), десятичная запятая, СНИЛС в виде "
-            "«123-456-789 01» (в одной школе — 11 цифр подряд).\n")
+            "CRLF, папка на каждую организацию, даты ДД.ММ.ГГГГ (в "
+            "некоторых школах Д.М.ГГГГ), десятичная запятая, СНИЛС в виде "
+            "«123-456-789 01» (в некоторых школах — 11 цифр подряд), "
+            "да/нет, +/-, 1/0 или пусто в столбцах «да/нет», синонимы "
+            "категорий (ВКК, 1, I) и предметов (алгебра, геометрия, "
+            "рус. яз., английский язык).\n")
     if w.mistakes:
         lines.append("## Намеренные ошибки\n")
         lines.append(
