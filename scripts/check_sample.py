@@ -268,11 +268,10 @@ def main():
             reject(r, "Педагогический стаж")
             continue
         try:
-            h, serial = date(r.get("hire_date", ""))
+            _, serial = date(r.get("hire_date", ""))
             if serial:
                 warnings.append("%s: дата приема числом Excel" % r["_loc"])
         except ValueError:
-            h = None
             warnings.append("%s: дата приема" % r["_loc"])
         if (pid, r["org_id"]) in seen:
             reject(r, "повтор")

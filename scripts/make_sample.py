@@ -27,7 +27,6 @@ import sys
 D = dt.date
 ASOF_YEAR = 2026
 ASOF = D(2026, 12, 31)
-LIMIT_LOAD = 27
 DEFICIT_THRESHOLD = 60
 
 # ---------------------------------------------------------------- columns
@@ -83,15 +82,6 @@ COLUMNS = {
 FILE_RU = {"organizations": "организации", "staff": "кадры",
            "diagnostics": "диагностика", "courses": "курсы",
            "mentoring": "наставничество", "vacancies": "вакансии"}
-KINDS = ["staff", "diagnostics", "courses", "mentoring", "vacancies"]
-YESNO_COLS = {"low_results", "mentoring_model", "is_mentor", "method_active",
-              "network_community", "young_support", "iom",
-              "target_contract", "arrived", "deficit", "federal_registry",
-              "addresses_deficit", "elearning", "stress_module",
-              "expert_gia", "expert_attestation", "pedagogical", "paid"}
-DATE_COLS = {"birth_date", "hire_date", "date", "start_date", "end_date"}
-SNILS_COLS = {"person_id", "mentor_id", "mentee_id"}
-NUMBER_COLS = {"ped_experience", "teaching_load", "score", "hours"}
 FLAGS = ["is_mentor", "method_active", "network_community", "young_support",
          "iom", "target_contract", "arrived"]
 
@@ -193,7 +183,6 @@ PROGRAMS = [
     ("Дошкольное образование", MAPK, "ПП", 260, "p"),
     ("Менеджмент в образовании", MAPK, "ПП", 520, ""),
 ]
-FORMS_COURSE = ["очная", "очно-заочная", "заочная", "дистанционная"]
 
 # ---------------------------------------------------------------- names
 SURNAMES = ["Иванов", "Петров", "Сидоров", "Кузнецов", "Смирнов", "Попов",
@@ -440,7 +429,7 @@ VILLAGES = {
     3: ("Светлоярский муниципальный район", "svetloyarsky",
         "р.п. Светлый Яр",
         ["Светлоярская СШ № 1", "Светлоярская СШ № 2", "Райгородская СШ",
-         "Цацинская СШ", "Червленовская СШ", "Big Чапурниковская СШ",
+         "Цацинская СШ", "Червленовская СШ", "Чапурниковская СШ",
          "Кировская ОШ", "Наримановская СШ", "Дубовоовражная СШ"]),
 }
 
@@ -448,7 +437,6 @@ VILLAGES = {
 def variant_params(n):
     rng = random.Random(1000 + n)
     name, folder, town, schools = VILLAGES[(n - 1) % len(VILLAGES) + 1]
-    schools = [s.replace("Big ", "") for s in schools]
     if n > len(VILLAGES):
         folder += "_%d" % n
     oo = []
@@ -1006,20 +994,6 @@ def build(par):
 
 
 # ---------------------------------------------------------------- compute
-def canon_subject(text):
-    t = text.strip().lower()
-    for k, (_, spell) in SUBJECTS.items():
-        if t == k.lower() or t in [x.lower() for x in spell]:
-            return k
-    extra = {"русский язык": "русский язык и литература",
-             "литература": "русский язык и литература",
-             "рус. яз.": "русский язык и литература",
-             "алгебра": "математика", "геометрия": "математика",
-             "английский язык": "иностранный язык",
-             "немецкий язык": "иностранный язык"}
-    return extra.get(t, text)
-
-
 def compute(s, year):
     """District figures of the December of year, from the model.
 
@@ -1587,6 +1561,16 @@ def write_readme(w, outdir, s):
             "да/нет, +/-, 1/0 или пусто в столбцах «да/нет», синонимы "
             "категорий (ВКК, 1, I) и предметов (алгебра, геометрия, "
             "рус. яз., английский язык).\n")
+    if s.par["folder"] == "lenin":
+        lines.append(
+            "История: `samples/lenin-history/2024-12/summary.csv` и "
+            "`2025-12/summary.csv` — итоги, которые записали бы прошлые "
+            "запуски (`--history samples/lenin-history`). Они посчитаны "
+            "тем же скриптом по смоделированному составу прошлых лет: "
+            "работники, принятые позже, исключены, уволившиеся учителя "
+            "добавлены (258 → 253 → 247 учителей), признаки (ИОМ, "
+            "сетевое сообщество, …) — с года их получения, диагностика, "
+            "курсы и пары наставничества — по датам.\n")
     if w.mistakes:
         lines.append("## Намеренные ошибки\n")
         lines.append(
