@@ -855,6 +855,20 @@ int analysis_run(const struct figures *fs, const struct dataset *ds,
 	add_org_recs(a, t, p, &rcap);
 	add_rmo_recs(a, fs, t, p, &rcap);
 	add_decisions(a, t, p);
+	{
+		struct var v[] = {
+			{ "district", t->district },
+			{ "department", t->department },
+			{ "period", p->period },
+		};
+		size_t nv = sizeof(v) / sizeof(v[0]);
+
+		a->intro = expand(ar, t->intro ? t->intro : "", v, nv);
+		a->conclusion = expand(ar, t->conclusion ? t->conclusion : "",
+				       v, nv);
+		a->cluster_note = expand(ar, t->cluster_note ?
+					 t->cluster_note : "", v, nv);
+	}
 	return 0;
 }
 

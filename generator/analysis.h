@@ -144,6 +144,14 @@ struct analysis {
 	size_t ndecisions;
 	const char **addressees;        /* group g is addressees[g-1] */
 	size_t naddressees;
+
+	/*
+	 * The template's [paragraphs] with {district}, {department} and
+	 * {period} expanded ("" when not set); '\n' separates paragraphs.
+	 */
+	const char *intro;
+	const char *conclusion;
+	const char *cluster_note;
 };
 
 /*

@@ -215,7 +215,8 @@ static void cluster_set(struct figures *fs, struct arena *ar,
 static void test_analysis__clusters(void **state)
 {
 	static const char ini[] = HEAD "[targets]\nI01 = 80\nI02 = 80\n"
-		"[clusters]\ncount = 2\n";
+		"[clusters]\ncount = 2\n"
+		"[paragraphs]\nintro = {district}, {period}\n";
 	struct arena ar1 = ARENA_INIT, ar2 = ARENA_INIT;
 	struct figures f1, f2;
 	struct dataset d1, d2;
@@ -253,6 +254,8 @@ static void test_analysis__clusters(void **state)
 	assert_non_null(strstr(a1.cluster_method, "Школы (6) разделены на 2 "
 			       "группы"));
 	assert_non_null(strstr(a1.cluster_method, "I01, I02"));
+	assert_string_equal(a1.intro, DISTRICT ", 2026-12");
+	assert_string_equal(a1.conclusion, "");
 
 	/* the same under the reversed input order */
 	assert_int_equal(a2.k, a1.k);
