@@ -27,6 +27,7 @@
 #include "report.h"
 #include "summary.h"
 #include "template.h"
+#include "timing.h"
 #include "writers.h"
 
 struct opts {
@@ -99,7 +100,7 @@ static int parse_opts(int argc, char **argv, const char *usage,
 	memset(o, 0, sizeof(*o));
 	o->input = "input";
 	o->out = "output";
-	o->template_dir = "templates/default";
+	o->template_dir = NULL;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "o:qh", long_opts, NULL)) != -1) {
@@ -153,6 +154,35 @@ static int parse_opts(int argc, char **argv, const char *usage,
 		default_period(&o->year, &o->month);
 	}
 	return 0;
+}
+
+/*
+ * The default template: templates/default under the current folder, else
+ * beside the executable or up to two folders above it (a build tree, the
+ * sanitizer build in build/asan/), else the installed copy.
+ */
+static const char *default_template(char *buf, size_t size)
+{
+	static const char rel[] = "templates/default";
+	ssize_t n;
+
+	if (access(rel, R_OK) == 0)
+		return rel;
+	n = readlink("/proc/self/exe", buf, size - 3 * sizeof(rel));
+	if (n > 0) {
+		buf[n] = '\0';
+		for (int up = 0; up < 3; up++) {
+			char *slash = strrchr(buf, '/');
+			if (!slash)
+				break;
+			strcpy(slash + 1, rel);
+			if (access(buf, R_OK) == 0)
+				return buf;
+			*slash = '\0';
+		}
+	}
+	snprintf(buf, size, "%s/%s", KADRY_DATADIR, rel);
+	return buf;
 }
 
 /* Reads and validates INPUT; prints the diagnostics and the count table. */
@@ -293,6 +323,7 @@ static int write_outputs(struct run *r)
 	};
 	if (write_summary(r) || write_validation(r))
 		return -1;
+	timing_mark("summary+validation.csv");
 	return writers_run(&ctx, r->out);
 }
 
@@ -301,6 +332,7 @@ static int compute_all(struct run *r)
 	const char *district = dataset_municipality(&r->ds);
 	if (!*district && r->t.district)
 		district = r->t.district;
+	timing_mark("read+validate");
 	if (compute_figures(&r->ds, &r->p, district, &r->fs))
 		return -1;
 	if (r->o.history) {
@@ -310,17 +342,20 @@ static int compute_all(struct run *r)
 		history_apply(&r->fs, &r->hist, &r->p);
 	}
 	figures_sort(&r->fs);
+	timing_mark("compute");
 	if (analysis_run(&r->fs, &r->ds, &r->t, &r->p, district, &r->an))
 		return -1;
 	r->have_an = true;
 	analysis_add_figures(&r->an, &r->fs);
 	figures_sort(&r->fs);
+	timing_mark("analysis");
 	return 0;
 }
 
 int cmd_report(int argc, char **argv)
 {
 	struct run *r = xcalloc(1, sizeof(*r));
+	char tpl_buf[4096];
 	bool exists;
 	int rc = parse_opts(argc, argv, report_usage, &r->o);
 
@@ -328,12 +363,15 @@ int cmd_report(int argc, char **argv)
 		rc = rc < 0 ? EXIT_DONE : rc;
 		goto out_opts;
 	}
+	timing_mark(NULL);
 	params_default(&r->p, r->o.year, r->o.month);
 	template_init(&r->t);
 	dataset_init(&r->ds);
 	diag_init(&r->dl, &r->ds.arena);
 	figures_init(&r->fs, &r->arena, r->p.period);
 	figures_init(&r->hist, &r->arena, r->p.period);
+	if (!r->o.template_dir)
+		r->o.template_dir = default_template(tpl_buf, sizeof(tpl_buf));
 	if (template_load(r->o.template_dir, &r->t, &r->p, stderr)) {
 		rc = EXIT_USAGE;
 		goto out;
@@ -365,6 +403,7 @@ int cmd_report(int argc, char **argv)
 	if (!r->o.quiet)
 		fprintf(stderr, "kadry: результаты записаны в %s\n",
 			output_dir(r->out));
+	timing_print(stderr);
 out:
 	output_end(r->out);
 	if (r->have_an)
