@@ -24,7 +24,7 @@ E = @:
 endif
 
 VERSION := 0.1.0
-PKGS    := xlsxwriter libpcre2-8 nettle
+PKGS    := xlsxwriter libpcre2-8 nettle libzip
 CFLAGS  ?= -O2 -g
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
