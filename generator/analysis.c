@@ -195,6 +195,15 @@ static void fill_scope(struct analysis *a, const struct figures *fs,
 	for (size_t i = 0; i < a->ncodes; i++) {
 		assess(fs, sc->scope, sc->id, a->codes[i],
 		       template_target(t, a->codes[i]), &sc->st[i]);
+		/*
+		 * A count's target (I17, I18: persons) is the district's
+		 * total; a school is not judged against it.
+		 */
+		if (sc->scope == SCOPE_ORG && is_count_code(a->codes[i])) {
+			sc->st[i].status = AN_NODATA;
+			sc->st[i].has_value = false;
+			sc->st[i].value = sc->st[i].gap = 0;
+		}
 		if (sc->st[i].status == AN_NOT_ACHIEVED)
 			sc->problems[sc->nproblems++] = i;
 	}
@@ -562,6 +571,8 @@ static void add_org_recs(struct analysis *a, const struct template *t,
 			rule = template_rec(t, st->code);
 			if (!rule || !rule->text || !*rule->text)
 				continue;
+			if (rule->types && !(rule->types & (1u << sc->org_type)))
+				continue;
 			r = VEC_PUSH(a->recs, a->nrecs, *cap);
 			r->to = AN_TO_ORG_HEAD;
 			r->addressee = arena_printf(&a->arena,
@@ -831,7 +842,8 @@ int analysis_run(const struct figures *fs, const struct dataset *ds,
 		fill_scope(a, fs, t, sc);
 	}
 	for (size_t i = 0; i < a->ncodes; i++)
-		for (size_t o = 0; o < a->norgs && !a->org_level[i]; o++)
+		for (size_t o = 0; o < a->norgs && !a->org_level[i] &&
+		     !is_count_code(a->codes[i]); o++)
 			a->org_level[i] = figures_find(fs, SCOPE_ORG,
 				a->orgs[o].id, a->codes[i], "") != NULL;
 

@@ -119,9 +119,11 @@ struct analysis {
 	const char **codes;
 	size_t ncodes;
 	/*
-	 * org_level[i]: codes[i] has organization figures (I07, I10, I14,
-	 * I18 do not); an org's status of a code without them is AN_NODATA
-	 * and is not written to summary.csv.
+	 * org_level[i]: codes[i] is judged per organization: it has
+	 * organization figures (I07, I10, I14, I18 do not) and is not a
+	 * count (the targets of I17, I18 are district totals).  An org's
+	 * status of any other code is AN_NODATA and is not written to
+	 * summary.csv.
 	 */
 	bool *org_level;
 

@@ -17,6 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "enums.h"
+#include "model.h"
+
 #define TPL_MAX_FILE (1L << 20)         /* 1 MiB: a template is small */
 #define TPL_MAX_VALUE (64 * 1024)       /* one text */
 #define TPL_MAX_RULES 1000
@@ -392,7 +395,7 @@ static const struct secdef sections[] = {
 static const char *const dec_keynames[] = {
 	"kind", "addressee", "text", "deadline", "when"
 };
-static const char *const rec_keynames[] = { "text" };
+static const char *const rec_keynames[] = { "text", "types" };
 
 static const struct secdef *section_find(enum file_id f, const char *name)
 {
@@ -541,6 +544,8 @@ static void set_target(struct pstate *ps, const char *key, const char *val,
 
 /* ------------------------------------------------------------------ */
 /* Sections and keys */
+
+static void trim(const char **s, size_t *n);
 
 static void close_section(struct pstate *ps)
 {
@@ -700,6 +705,37 @@ static void key_decision(struct pstate *ps, const char *key, const char *val,
 	}
 }
 
+/* `types = ОО, ДО`: the organization types a recommendation is for. */
+static void set_types(struct pstate *ps, const char *val, long line)
+{
+	unsigned types = 0;
+	char item[128];
+
+	for (const char *s = val; *s;) {
+		const char *e = strchr(s, ',');
+		size_t n = e ? (size_t)(e - s) : strlen(s);
+		const char *b = s;
+		int ty;
+
+		trim(&b, &n);
+		s += (e ? (size_t)(e - s) + 1 : strlen(s));
+		if (n == 0)
+			continue;
+		if (n >= sizeof(item))
+			n = sizeof(item) - 1;
+		memcpy(item, b, n);
+		item[n] = '\0';
+		ty = enum_lookup(EN_ORG_TYPE, item);
+		if (ty <= 0) {
+			perr(ps, line, "тип организации «%s» не распознан "
+			     "(ожидается ОО, ДОО или ДО через запятую)", item);
+			return;
+		}
+		types |= 1u << ty;
+	}
+	ps->rec->types = types;
+}
+
 static void on_key(struct pstate *ps, const char *key, const char *val,
 		   long line)
 {
@@ -717,9 +753,13 @@ static void on_key(struct pstate *ps, const char *key, const char *val,
 		return;
 	}
 	if (ps->rec) {
+		if (strcmp(key, "types") == 0) {
+			set_types(ps, val, line);
+			return;
+		}
 		if (strcmp(key, "text") != 0) {
 			unknown_name(ps, line, "параметр", key, rec_keynames,
-				     1);
+				     2);
 			return;
 		}
 		if (!*val) {

@@ -68,6 +68,9 @@ struct tpl_rec_rule {
 	const char *code;       /* indicator code */
 	const char *text;       /* to the organization's head; placeholders */
 	long line;
+	unsigned types;         /* `types = ОО, ДО`: bit 1 << enum org_type
+				 * of the organizations it applies to;
+				 * 0 = all */
 };
 
 /*

@@ -60,6 +60,7 @@ static void status_figures(struct figures *fs, struct arena *ar)
 	figures_share(fs, SCOPE_ORG, "a", "Школа А", "I03", NULL, 0, 10);
 	figures_share(fs, SCOPE_DISTRICT, DISTRICT, "", "I02", NULL, 5, 10);
 	figures_count(fs, SCOPE_DISTRICT, DISTRICT, "", "I17", NULL, 4);
+	figures_count(fs, SCOPE_ORG, "a", "Школа А", "I17", NULL, 9);
 	figures_count(fs, SCOPE_DISTRICT, DISTRICT, "", "D.with_deficit",
 		      "subject:физика", 3);
 	figures_count(fs, SCOPE_DISTRICT, DISTRICT, "", "D.with_deficit",
@@ -122,8 +123,9 @@ static void test_analysis__statuses(void **state)
 	assert_int_equal(st->status, AN_NOT_ACHIEVED);
 	assert_int_equal(st->gap, 10);
 	assert_int_equal(a.district.nproblems, 1);
-	/* I17 has no org figures */
+	/* I17 (a count, target = district total) is not judged per org */
 	assert_false(a.org_level[3]);
+	assert_int_equal(analysis_status(&a, sa, "I17")->status, AN_NODATA);
 	assert_true(a.org_level[0]);
 
 	analysis_release(&a);
@@ -309,6 +311,7 @@ static void test_analysis__recommendations(void **state)
 {
 	static const char recs[] =
 		"[I01]\ntext = {org}: {value} при цели {target}\n"
+		"[I02]\ntypes = ДОО, ДО\ntext = not for schools\n"
 		"[subject]\ntext = {rmo}: {persons}\n";
 	struct arena ar = ARENA_INIT;
 	struct figures fs;
@@ -321,8 +324,9 @@ static void test_analysis__recommendations(void **state)
 	load(&t, &p, status_ini, recs, NULL);
 	assert_int_equal(analysis_run(&fs, NULL, &t, &p, DISTRICT, &a), 0);
 	/*
-	 * Fires: a misses I01.  Does not fire: b (no data), a's I02 and I03
-	 * (no rule), химия (0 persons).  Then the РМО of физика (3 persons).
+	 * Fires: a misses I01.  Does not fire: b (no data), a's I02 (the
+	 * rule is for ДОО and ДО only, a's type is unknown), a's I03 (no
+	 * rule), химия (0 persons).  Then the РМО of физика (3 persons).
 	 */
 	assert_int_equal(a.nrecs, 2);
 	assert_int_equal(a.recs[0].to, AN_TO_ORG_HEAD);

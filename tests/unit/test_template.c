@@ -88,6 +88,9 @@ static void test_template__default_folder(void **state)
 	assert_string_equal(t.decisions[0].deadline, "ежеквартально");
 	assert_string_equal(t.decisions[1].when, "I01");
 	assert_non_null(template_rec(&t, "I13"));
+	/* [I08] experts of GIA: schools only */
+	assert_int_equal(template_rec(&t, "I08")->types, 1u << ORG_OO);
+	assert_int_equal(template_rec(&t, "I01")->types, 0);
 	assert_null(template_rec(&t, "I07"));
 	assert_string_equal(t.rmo_name,
 			    "районное методическое объединение учителей "
@@ -209,6 +212,13 @@ static void test_template__wrong_type_and_range(void **state)
 	assert_non_null(strstr(r.msg, "template.ini:2: "));
 	assert_non_null(strstr(r.msg, "template.ini:3: "));
 	assert_non_null(strstr(r.msg, "template.ini:4: "));
+	done(&r);
+	/* an unknown organization type */
+	run(&r, "recommendations.ini", "[I01]\ntext = T\ntypes = ОО, ясли-сад-X\n",
+	    false);
+	assert_int_equal(r.rc, -1);
+	assert_non_null(strstr(r.msg, "recommendations.ini:3: тип "
+			       "организации «ясли-сад-X»"));
 	done(&r);
 	/* a wrong decision kind */
 	run(&r, "decisions.ini", "[decision]\nkind = поощряющие\n"
