@@ -206,14 +206,17 @@ static const char *field(const struct csv_record *rec, int k)
 
 static int check_header(struct rd *r, const struct csv_record *rec)
 {
-	bool ok = rec->nfields == NCOLS && !rec->broken;
+	/* csv_read guesses the delimiter; summary.csv has only ','. */
+	bool ok = rec->nfields == NCOLS && !rec->broken &&
+		  r->dl->files[r->file].delimiter == ',';
 	for (int k = 0; ok && k < NCOLS; k++)
 		ok = !strcmp(rec->fields[k], columns[k]);
 	r->header_seen = true;
 	if (ok)
 		return 0;
 	diag_add(r->dl, r->file, rec->line, NULL, SEV_ERROR, "H001", NULL,
-		 "заголовок не тот: ожидается «%s»", summary_header);
+		 "заголовок не тот: ожидается «%s» (разделитель — "
+		 "запятая)", summary_header);
 	r->dl->files[r->file].file_error = true;
 	r->stop = true;
 	return 1;
