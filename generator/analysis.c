@@ -120,7 +120,8 @@ static const char *expand(struct arena *ar, const char *text,
 
 				if ((size_t)(e - s - 1) == l &&
 				    memcmp(s + 1, vars[i].name, l) == 0) {
-					val = vars[i].value ? vars[i].value : "";
+					val = vars[i].value ?
+					      vars[i].value : "";
 					skip = l + 2;
 					break;
 				}
@@ -571,7 +572,8 @@ static void add_org_recs(struct analysis *a, const struct template *t,
 			rule = template_rec(t, st->code);
 			if (!rule || !rule->text || !*rule->text)
 				continue;
-			if (rule->types && !(rule->types & (1u << sc->org_type)))
+			if (rule->types &&
+			    !(rule->types & (1u << sc->org_type)))
 				continue;
 			r = VEC_PUSH(a->recs, a->nrecs, *cap);
 			r->to = AN_TO_ORG_HEAD;

@@ -400,7 +400,8 @@ static const char *const rec_keynames[] = { "text", "types" };
 static const struct secdef *section_find(enum file_id f, const char *name)
 {
 	for (size_t i = 0; i < NSECTIONS; i++)
-		if (sections[i].file == f && strcmp(sections[i].name, name) == 0)
+		if (sections[i].file == f &&
+		    strcmp(sections[i].name, name) == 0)
 			return &sections[i];
 	return NULL;
 }
@@ -440,8 +441,9 @@ static void set_keydef(struct pstate *ps, const struct keydef *kd,
 	case V_FIX:
 		rc = parse_decimal(val, 3, &v);
 		if (rc != 0) {
-			perr(ps, line, "параметр «%s»: «%s» не является числом "
-			     "(ожидается, например, 27 или 2,5)", kd->key, val);
+			perr(ps, line, "параметр «%s»: «%s» не является "
+			     "числом (ожидается, например, 27 или 2,5)",
+			     kd->key, val);
 			return;
 		}
 		break;
@@ -589,7 +591,8 @@ static void on_section(struct pstate *ps, const char *name, long line)
 	ps->secline = line;
 	ps->sec_known = true;
 
-	if (ps->file == F_RECS && name[0] == 'I' && isdigit((unsigned char)name[1])) {
+	if (ps->file == F_RECS && name[0] == 'I' &&
+	    isdigit((unsigned char)name[1])) {
 		const struct ind_code *ic = ind_find(name);
 		struct template *t = ps->t;
 
@@ -1092,8 +1095,8 @@ int template_finish(struct template *t, struct params *p, FILE *err)
 	struct pstate ps = { .t = t, .p = p, .err = err };
 	char *name;
 
-	name = arena_printf(&t->arena, "%s%stemplate.ini", t->dir ? t->dir : "",
-			    t->dir ? "/" : "");
+	name = arena_printf(&t->arena, "%s%stemplate.ini",
+			    t->dir ? t->dir : "", t->dir ? "/" : "");
 	ps.name = name;
 	for (size_t r = 0; r < sizeof(req) / sizeof(req[0]); r++) {
 		for (const struct keydef *kd = req[r].keys; kd->key; kd++) {

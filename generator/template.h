@@ -47,7 +47,7 @@ enum tpl_dir {
 
 struct tpl_target {
 	const char *code;       /* "I01" ... "I18" */
-	int64_t tenths;         /* target in tenths: 80 % -> 800, 5 persons -> 50 */
+	int64_t tenths;         /* in tenths: 80 % -> 800, 5 persons -> 50 */
 	uint8_t dir;            /* enum tpl_dir */
 	long line;              /* where it was set (0: built-in default) */
 };
@@ -80,9 +80,9 @@ struct tpl_rec_rule {
  */
 struct tpl_decision {
 	uint8_t kind;           /* enum decision_kind */
-	const char *addressee;  /* «Управлению образования», «Руководителям ОО» */
+	const char *addressee;  /* «Управлению образования» */
 	const char *text;       /* placeholders allowed */
-	const char *deadline;   /* «Срок»: «до 31.01.{next_year}», «ежеквартально» */
+	const char *deadline;   /* «Срок»: «до 31.01.{next_year}» */
 	const char *when;       /* "always", "I03", "any:I12" */
 	long line;              /* line of its [decision] header */
 };
@@ -92,7 +92,7 @@ struct template {
 	const char *dir;
 
 	/* [department] */
-	const char *department;         /* «Отдел образования администрации …» */
+	const char *department;         /* «Отдел образования …» */
 	const char *district;           /* «Ленинский муниципальный район» */
 	const char *region;             /* optional */
 	const char *compiler;           /* optional: who compiled the note */

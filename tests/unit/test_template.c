@@ -214,8 +214,8 @@ static void test_template__wrong_type_and_range(void **state)
 	assert_non_null(strstr(r.msg, "template.ini:4: "));
 	done(&r);
 	/* an unknown organization type */
-	run(&r, "recommendations.ini", "[I01]\ntext = T\ntypes = ОО, ясли-сад-X\n",
-	    false);
+	run(&r, "recommendations.ini",
+	    "[I01]\ntext = T\ntypes = ОО, ясли-сад-X\n", false);
 	assert_int_equal(r.rc, -1);
 	assert_non_null(strstr(r.msg, "recommendations.ini:3: тип "
 			       "организации «ясли-сад-X»"));
