@@ -76,12 +76,17 @@ static const uint16_t cp1251_hi[64] = {
 };
 
 /*
- * Every byte's UTF-8 form padded to 4 bytes, and its length: the transcoding
- * loop copies 4 bytes and advances by the length, without a branch.  NUL
- * maps to U+FFFD so that a field never holds an embedded NUL.
+ * Every byte's UTF-8 form (at most 3 bytes) with its length in the 4th
+ * byte in memory order: the transcoding loop stores 4 bytes and advances
+ * by the length, one load and no branch per byte.  NUL maps to U+FFFD so
+ * that a field never holds an embedded NUL.
  */
-static unsigned char cp1251_utf8[256][4];
-static unsigned char cp1251_len[256];
+static uint32_t cp1251_utf8[256];
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define CP_LEN(e) ((e) & 0xFF)
+#else
+#define CP_LEN(e) ((e) >> 24)
+#endif
 static pthread_once_t cp1251_once = PTHREAD_ONCE_INIT;
 
 static int utf8_put(unsigned char *o, unsigned cp)
@@ -108,7 +113,9 @@ static void cp1251_build(void)
 			0x0410 + (c - 0xC0);
 		if (c == 0)
 			cp = 0xFFFD;
-		cp1251_len[c] = (unsigned char)utf8_put(cp1251_utf8[c], cp);
+		unsigned char e[4] = { 0, 0, 0, 0 };
+		e[3] = (unsigned char)utf8_put(e, cp);
+		memcpy(&cp1251_utf8[c], e, 4);
 	}
 }
 
@@ -120,8 +127,8 @@ static void cp1251_build(void)
  * (Unicode's recommended practice).  A sequence cut off by the end of the
  * buffer is invalid with *sub = what there is, and *cut is set.
  */
-static size_t utf8_seq(const unsigned char *s, size_t n, size_t *sub,
-		       bool *cut)
+static inline size_t utf8_seq(const unsigned char *s, size_t n, size_t *sub,
+			      bool *cut)
 {
 	unsigned c = s[0];
 	size_t need;
@@ -165,26 +172,38 @@ static size_t utf8_seq(const unsigned char *s, size_t n, size_t *sub,
 }
 
 #define HIGH_BITS 0x8080808080808080ULL
+#define LOW_BITS 0x0101010101010101ULL
+
+/* Eight ASCII bytes, none of them NUL. */
+static inline bool ascii8(const unsigned char *s, uint64_t *w)
+{
+	memcpy(w, s, 8);
+	return !(*w & HIGH_BITS) && !((*w - LOW_BITS) & ~*w & HIGH_BITS);
+}
 
 /* True when s is valid UTF-8 without NUL. */
 static bool utf8_clean(const unsigned char *s, size_t n)
 {
 	size_t i = 0, sub;
 	bool cut;
+	uint64_t w;
 
-	if (memchr(s, 0, n))
-		return false;
 	while (i < n) {
-		uint64_t w;
-		if (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if (!(w & HIGH_BITS)) {
-				i += 8;
-				continue;
-			}
+		if (i + 8 <= n && ascii8(s + i, &w)) {
+			i += 8;
+			continue;
 		}
-		if (s[i] < 0x80) {
+		unsigned c = s[i];
+		if (c < 0x80) {
+			if (!c)
+				return false;
 			i++;
+			continue;
+		}
+		/* Cyrillic is all 2-byte sequences: the short way. */
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		size_t k = utf8_seq(s + i, n - i, &sub, &cut);
@@ -233,8 +252,17 @@ static size_t detect_feed(struct detect *d, const unsigned char *s, size_t n,
 				continue;
 			}
 		}
-		if (s[i] < 0x80) {
+		unsigned c = s[i];
+		if (c < 0x80) {
 			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
+		    (s[i + 1] & 0xC0) == 0x80) {
+			d->nvalid++;
+			d->nhigh += 2;
+			d->nletters++;
+			i += 2;
 			continue;
 		}
 		size_t k = utf8_seq(s + i, n - i, &sub, &cut);
@@ -363,7 +391,7 @@ struct reader {
 	size_t line_off;        /* bytes of the current line fed so far */
 	long rec_line;          /* line where the current record started */
 	size_t rec_bytes;       /* raw bytes fed since the record started */
-	bool pending_cr;        /* chunk ended in CR: a leading LF is its pair */
+	bool pending_cr;        /* chunk ended in CR: an LF next is its pair */
 	bool skipping;          /* resync: drop bytes until the line ends */
 	bool stop;
 	long nrecords;
@@ -432,8 +460,8 @@ static void deliver(struct reader *r)
 		goto out;
 	if (r->nrecords >= r->lim.max_records) {
 		diag_add(r->dl, r->file, r->rec_line, NULL, SEV_ERROR, "R011",
-			 NULL, "в файле больше %ld записей (предел max_records): "
-			 "эта и следующие записи не прочитаны",
+			 NULL, "в файле больше %ld записей (предел "
+			 "max_records): эта и следующие записи не прочитаны",
 			 r->lim.max_records);
 		r->broken = true;
 		r->stop = true;
@@ -481,15 +509,29 @@ static void grow_buf(struct reader *r, size_t need)
 	r->cap = n;
 }
 
-static size_t conv_cp1251(const unsigned char *s, size_t n, char *o)
+/* Windows-1251 to UTF-8; *nul: there was a NUL (now U+FFFD). */
+static size_t conv_cp1251(const unsigned char *s, size_t n, char *o,
+			  bool *nul)
 {
 	char *o0 = o;
+	size_t i = 0;
+	unsigned zero = 0;
+	uint64_t w;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned c = s[i];
-		memcpy(o, cp1251_utf8[c], 4);
-		o += cp1251_len[c];
+	while (i < n) {
+		if (i + 8 <= n && ascii8(s + i, &w)) {
+			memcpy(o, &w, 8);
+			o += 8;
+			i += 8;
+			continue;
+		}
+		unsigned c = s[i++];
+		zero |= c == 0;
+		uint32_t e = cp1251_utf8[c];
+		memcpy(o, &e, 4);
+		o += CP_LEN(e);
 	}
+	*nul = zero;
 	return (size_t)(o - o0);
 }
 
@@ -569,8 +611,7 @@ static void on_field(void *f, size_t n, void *data)
 		grow_buf(r, r->used + 3 * n + 4);
 		char *o = r->buf + r->used;
 		if (r->enc == ENC_CP1251) {
-			out = conv_cp1251(s, n, o);
-			nul = memchr(s, 0, n) != NULL;
+			out = conv_cp1251(s, n, o, &nul);
 		} else {
 			out = conv_utf8(s, n, o, &bad, &nul);
 		}
@@ -578,15 +619,16 @@ static void on_field(void *f, size_t n, void *data)
 	if (nul && !r->warn_nul) {
 		r->warn_nul = true;
 		diag_add(r->dl, r->file, r->rec_line, NULL, SEV_WARNING,
-			 "R005", NULL, "нулевой байт (0x00) в поле %d заменён "
-			 "на U+FFFD: в тексте CSV его быть не должно", idx + 1);
+			 "R005", NULL, "нулевой байт (0x00) в поле %d "
+			 "заменён на U+FFFD: в тексте CSV его быть не должно",
+			 idx + 1);
 	}
 	if (bad > 0 && !r->warn_utf8) {
 		r->warn_utf8 = true;
 		diag_add(r->dl, r->file, r->rec_line, NULL, SEV_WARNING,
-			 "R004", NULL, "недопустимая последовательность UTF-8 "
-			 "(байт 0x%02X) в поле %d заменена на U+FFFD: ожидался "
-			 "текст в UTF-8", (unsigned)bad, idx + 1);
+			 "R004", NULL, "недопустимая последовательность "
+			 "UTF-8 (байт 0x%02X) в поле %d заменена на U+FFFD: "
+			 "ожидался текст в UTF-8", (unsigned)bad, idx + 1);
 	}
 	if (out != SIZE_MAX && out > r->lim.max_field)
 		out = SIZE_MAX;
@@ -607,8 +649,9 @@ static void on_field(void *f, size_t n, void *data)
 		if (!r->cap_record) {
 			r->cap_record = true;
 			diag_add(r->dl, r->file, r->rec_line, NULL, SEV_ERROR,
-				 "R009", NULL, "запись длиннее %zu байт (предел "
-				 "max_record): поля с %d-го не прочитаны",
+				 "R009", NULL, "запись длиннее %zu байт "
+				 "(предел max_record): поля с %d-го не "
+				 "прочитаны",
 				 r->lim.max_record, idx + 1);
 		}
 	}
@@ -633,7 +676,8 @@ static void parse_error(struct reader *r, unsigned char c, size_t col)
 	char what[128];
 
 	if (c == '"')
-		snprintf(what, sizeof(what), "кавычка внутри поля без кавычек");
+		snprintf(what, sizeof(what), "кавычка внутри поля "
+			 "без кавычек");
 	else if (c >= 0x21 && c < 0x7F)
 		snprintf(what, sizeof(what), "символ «%c» после закрывающей "
 			 "кавычки", c);
@@ -689,12 +733,14 @@ static void feed_piece(struct reader *r, const unsigned char *s, size_t n,
 		n -= k;
 		off += k;
 		if (r->p.pstate != 0 && r->rec_bytes > r->lim.max_record) {
-			diag_add(r->dl, r->file, r->rec_line, NULL, SEV_ERROR,
-				 "R009", NULL, "запись длиннее %zu байт "
-				 "(предел max_record; возможно, не закрыта "
-				 "кавычка): запись не прочитана, чтение "
-				 "продолжено со строки %ld",
-				 r->lim.max_record, r->line + 1);
+			if (!r->cap_record)
+				diag_add(r->dl, r->file, r->rec_line, NULL,
+					 SEV_ERROR, "R009", NULL, "запись "
+					 "длиннее %zu байт (предел "
+					 "max_record; возможно, не закрыта "
+					 "кавычка): запись не прочитана, "
+					 "чтение продолжено со строки %ld",
+					 r->lim.max_record, r->line + 1);
 			r->broken = true;
 			deliver(r);
 			parser_reset(r);
