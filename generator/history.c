@@ -138,9 +138,12 @@ int history_load(const char *dir, const struct params *p,
 
 	errno = 0;
 	if (stat(dir, &st) || !S_ISDIR(st.st_mode) || walk(dir, 0, &ps)) {
+		int e = errno;
 		fprintf(stderr, "kadry: %s: не удалось прочитать папку "
 			"истории: %s\n", dir,
-			errno ? strerror(errno) : "это не папка");
+			!e ? "это не папка" :
+			e == ENOENT ? "папка не найдена" :
+			e == EACCES ? "нет прав на чтение" : strerror(e));
 		return -1;
 	}
 	qsort(ps.v, ps.n, sizeof(*ps.v), cmp_str);
