@@ -39,11 +39,16 @@ struct xw {
 	/* formats */
 	lxw_format *title, *subtitle, *h2, *hdr, *text, *wrap, *bold, *boldn;
 	lxw_format *cnt, *dec, *pct, *chg_pp, *chg_cnt, *na, *ok, *bad;
-	lxw_format *cf_ok, *cf_bad, *note, *warn, *err_fmt;
+	lxw_format *cf_ok, *cf_bad, *note, *warn, *err_fmt, *right;
 	/* history periods of the same month, before the current one */
 	int periods[MAX_PERIODS];
 	size_t nperiods;
 	int year, month;
+	/* the current sheet's column widths, for wrapped rows' heights */
+	double colw[64];
+	lxw_worksheet *hws;
+	lxw_row_t hrow;
+	int hlines;
 };
 
 /* A table row written by a section sheet, for the charts. */
@@ -100,11 +105,57 @@ static void track(struct xw *x, lxw_error e)
 		x->err = e;
 }
 
+/*
+ * Lines a wrapped text takes in a column of width w: spreadsheet programs
+ * do not grow rows on load, so the writer sets the height itself.
+ */
+static int text_lines(const char *s, double w)
+{
+	double cap = w * 1.2 - 2.0;
+	int lines = 0;
+	long chars = 0;
+	if (cap < 4)
+		cap = 4;
+	for (;; s++) {
+		if (!*s || *s == '\n') {
+			/* word wrap wastes about a tenth of each line */
+			lines += 1 + (int)((double)chars * 1.05 / cap);
+			chars = 0;
+			if (!*s)
+				break;
+		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+			chars++;
+		}
+	}
+	return lines;
+}
+
+static void set_col(struct xw *x, lxw_worksheet *ws, lxw_col_t c1,
+		    lxw_col_t c2, double w)
+{
+	track(x, worksheet_set_column(ws, c1, c2, w, NULL));
+	for (lxw_col_t c = c1; c <= c2 && c < 64; c++)
+		x->colw[c] = w;
+}
+
 /* User and program text alike: always a string cell, never a formula. */
 static void put_text(struct xw *x, lxw_worksheet *ws, lxw_row_t r,
 		     lxw_col_t c, const char *s, lxw_format *f)
 {
-	track(x, worksheet_write_string(ws, r, c, clean(x, s), f));
+	const char *t = clean(x, s);
+	if (f == x->wrap && c < 64) {
+		int n = text_lines(t, x->colw[c]);
+		if (x->hws == ws && x->hrow == r && x->hlines > n)
+			n = x->hlines;
+		if (n > 1 && !(x->hws == ws && x->hrow == r &&
+			       x->hlines == n))
+			track(x, worksheet_set_row(ws, r, 12.75 * n + 1.5,
+						   NULL));
+		x->hws = ws;
+		x->hrow = r;
+		x->hlines = n;
+	}
+	track(x, worksheet_write_string(ws, r, c, t, f));
 }
 
 static void put_num(struct xw *x, lxw_worksheet *ws, lxw_row_t r,
@@ -349,7 +400,6 @@ static void make_formats(struct xw *x)
 	x->note = fmt(x, false);
 	format_set_italic(x->note);
 	format_set_font_color(x->note, 0x595959);
-	format_set_text_wrap(x->note);
 	x->hdr = fmt(x, true);
 	format_set_bold(x->hdr);
 	format_set_text_wrap(x->hdr);
@@ -359,6 +409,8 @@ static void make_formats(struct xw *x)
 	x->text = fmt(x, true);
 	x->wrap = fmt(x, true);
 	format_set_text_wrap(x->wrap);
+	x->right = fmt(x, true);
+	format_set_align(x->right, LXW_ALIGN_RIGHT);
 	x->bold = fmt(x, true);
 	format_set_bold(x->bold);
 	x->boldn = fmt(x, true);
@@ -425,6 +477,9 @@ static lxw_worksheet *add_sheet(struct xw *x, const char *name)
 		return NULL;
 	}
 	ws = workbook_add_worksheet(x->wb, name);
+	for (int c = 0; c < 64; c++)
+		x->colw[c] = 8.43;
+	x->hws = NULL;
 	if (!ws)
 		fprintf(stderr, "kadry: не удалось добавить лист «%s»\n",
 			name);
@@ -641,7 +696,7 @@ static lxw_row_t summary_headline(struct xw *x, lxw_worksheet *ws,
 			 x->text);
 		put_text(x, ws, r, 1, arena_printf(&x->ar,
 						   "%zu из %zu", ok, assessed),
-			 x->text);
+			 x->right);
 		track(x, worksheet_write_blank(ws, r++, 2, x->text));
 	}
 	for (size_t i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
@@ -659,8 +714,8 @@ static lxw_row_t summary_problems(struct xw *x, lxw_worksheet *ws,
 				  lxw_row_t r)
 {
 	static const char *const hdr[] = {
-		"№", "Показатель", "Значение", "Целевое значение",
-		"Отставание", "Код"
+		"Показатель (по убыванию отставания)", "Значение",
+		"Целевое значение", "Отставание", "Код"
 	};
 	const struct analysis *an = x->c->an;
 	put_text(x, ws, r++, 0, "Проблемные зоны района", x->h2);
@@ -673,23 +728,22 @@ static lxw_row_t summary_problems(struct xw *x, lxw_worksheet *ws,
 			 "достигли целевых значений.", x->note);
 		return r + 1;
 	}
-	header_row(x, ws, r++, 0, hdr, 6);
+	header_row(x, ws, r++, 0, hdr, 5);
 	for (size_t i = 0; i < an->district.nproblems; i++, r++) {
 		const struct an_status *s =
 			&an->district.st[an->district.problems[i]];
 		int kind = code_kind(x, s->code);
-		put_num(x, ws, r, 0, (double)(i + 1), x->cnt);
-		put_text(x, ws, r, 1, full_name(s->code), x->wrap);
+		put_text(x, ws, r, 0, full_name(s->code), x->wrap);
 		if (s->has_value)
-			put_tenths(x, ws, r, 2, kind, s->value);
+			put_tenths(x, ws, r, 1, kind, s->value);
 		else
-			put_text(x, ws, r, 2, NODATA, x->na);
-		put_tenths(x, ws, r, 3, kind, s->target);
+			put_text(x, ws, r, 1, NODATA, x->na);
+		put_tenths(x, ws, r, 2, kind, s->target);
 		if (kind == FK_SHARE)
-			put_num(x, ws, r, 4, (double)s->gap / 10.0, x->chg_pp);
+			put_num(x, ws, r, 3, (double)s->gap / 10.0, x->chg_pp);
 		else
-			put_tenths(x, ws, r, 4, kind, s->gap);
-		put_text(x, ws, r, 5, s->code, x->text);
+			put_tenths(x, ws, r, 3, kind, s->gap);
+		put_text(x, ws, r, 4, s->code, x->text);
 	}
 	return r + 1;
 }
@@ -700,7 +754,7 @@ static lxw_row_t summary_completeness(struct xw *x, lxw_worksheet *ws,
 	static const char *const hdr[] = {
 		"Код ОО", "Организация", "Кадры", "Диагностика", "Курсы",
 		"Наставничество", "Вакансии", "Отклонено строк",
-		"Строк с предупреждениями", "Файлы"
+		"Строк с предупреждениями", "Папка / файлы"
 	};
 	const struct dataset *ds = x->c->ds;
 	const struct diag_list *dl = x->c->dl;
@@ -739,19 +793,31 @@ static lxw_row_t summary_completeness(struct xw *x, lxw_worksheet *ws,
 		}
 		put_long(x, ws, r, 7, k.rejected[o]);
 		put_long(x, ws, r, 8, k.warned[o]);
+		/* the folders (or names) of its files, each once */
 		for (size_t f = 0; f < k.nfiles; f++) {
 			if (!k.infile[(size_t)o * k.nfiles + f] ||
 			    dl->files[f].kind == KIND_ORGS)
 				continue;
 			const char *p = dl->files[f].path;
-			size_t pl = strlen(p);
+			const char *sl = strrchr(p, '/');
+			size_t pl = sl ? (size_t)(sl - p) : strlen(p);
+			bool dup = false;
+			for (const char *q = files; q && *q && !dup;) {
+				size_t ql = strcspn(q, ";");
+				dup = ql == pl && !strncmp(q, p, pl);
+				q += ql;
+				q += *q ? 2 : 0;
+			}
+			if (dup)
+				continue;
 			files = xrealloc(files, flen + pl + 3);
 			if (flen) {
 				memcpy(files + flen, "; ", 2);
 				flen += 2;
 			}
-			memcpy(files + flen, p, pl + 1);
+			memcpy(files + flen, p, pl);
 			flen += pl;
+			files[flen] = '\0';
 		}
 		put_text(x, ws, r, 9, files ? files : "—", x->text);
 		free(files);
@@ -792,6 +858,11 @@ static int sheet_summary(struct xw *x)
 	lxw_row_t r;
 	if (!ws)
 		return -1;
+	set_col(x, ws, 0, 0, 46);
+	set_col(x, ws, 1, 1, 34);
+	set_col(x, ws, 2, 2, 18);
+	set_col(x, ws, 3, 8, 13);
+	set_col(x, ws, 9, 9, 30);
 	sheet_title(x, ws, "Мониторинг кадрового потенциала системы "
 		    "образования");
 	r = 2;
@@ -802,10 +873,6 @@ static int sheet_summary(struct xw *x)
 	r = summary_problems(x, ws, r);
 	r = summary_completeness(x, ws, r);
 	(void)r;
-	worksheet_set_column(ws, 0, 0, 44, NULL);
-	worksheet_set_column(ws, 1, 1, 40, NULL);
-	worksheet_set_column(ws, 2, 8, 14, NULL);
-	worksheet_set_column(ws, 9, 9, 50, NULL);
 	page_setup(x, ws, -1, 0);
 	worksheet_activate(ws);
 	return 0;
@@ -850,6 +917,11 @@ static int sheet_indicators(struct xw *x)
 	struct arena *a = &x->ar;
 	if (!ws)
 		return -1;
+	set_col(x, ws, 0, 0, W_CODE);
+	set_col(x, ws, 1, 1, 62);
+	set_col(x, ws, 2, 5, 12);
+	set_col(x, ws, 6, 6, 15);
+	set_col(x, ws, 7, (lxw_col_t)(7 + np), 13);
 	sheet_title(x, ws, "Показатели системы профессионального развития "
 		    "(I01–I18)");
 	hdr[nh++] = "Код";
@@ -928,11 +1000,6 @@ static int sheet_indicators(struct xw *x)
 		}
 	}
 	(void)first;
-	worksheet_set_column(ws, 0, 0, W_CODE, NULL);
-	worksheet_set_column(ws, 1, 1, 62, NULL);
-	worksheet_set_column(ws, 2, 5, 12, NULL);
-	worksheet_set_column(ws, 6, 6, 15, NULL);
-	worksheet_set_column(ws, 7, (lxw_col_t)(7 + np), 13, NULL);
 	page_setup(x, ws, 3, 2);
 	return 0;
 }
@@ -1011,6 +1078,11 @@ static int sheet_orgs(struct xw *x)
 		free(orgs);
 		return -1;
 	}
+	set_col(x, ws, 0, 0, 10);
+	set_col(x, ws, 1, 1, 40);
+	set_col(x, ws, 2, 2, 8);
+	set_col(x, ws, c0, cl, 11);
+	set_col(x, ws, cl + 1, cl + 1, 40);
 	sheet_title(x, ws, "Показатели по организациям");
 	put_text(x, ws, r, 0, "Код ОО", x->hdr);
 	put_text(x, ws, r, 1, "Организация", x->hdr);
@@ -1048,8 +1120,8 @@ static int sheet_orgs(struct xw *x)
 						  i ? ", " : "",
 						  sc->st[sc->problems[i]].code);
 			put_text(x, ws, r, cl, arena_printf(a, "%zu из %zu",
-							    ok, as), x->text);
-			put_text(x, ws, r, cl + 1, pz, x->text);
+							    ok, as), x->right);
+			put_text(x, ws, r, cl + 1, pz, x->wrap);
 		} else {
 			track(x, worksheet_write_blank(ws, r, cl, x->text));
 			track(x, worksheet_write_blank(ws, r, cl + 1, x->text));
@@ -1069,12 +1141,6 @@ static int sheet_orgs(struct xw *x)
 	r += 2;
 	put_text(x, ws, r++, 0, "Цвет ячейки: зелёный — целевое значение "
 		 "района достигнуто, красный — не достигнуто.", x->note);
-	worksheet_set_column(ws, 0, 0, 10, NULL);
-	worksheet_set_column(ws, 1, 1, 40, NULL);
-	worksheet_set_column(ws, 2, 2, 8, NULL);
-	worksheet_set_column(ws, c0, cl - 1, 11, NULL);
-	worksheet_set_column(ws, cl, cl, 11, NULL);
-	worksheet_set_column(ws, cl + 1, cl + 1, 34, NULL);
 	page_setup(x, ws, 3, 2);
 	free(orgs);
 	return 0;
@@ -1131,6 +1197,8 @@ static int sheet_subjects(struct xw *x)
 		memcpy(ord, codes, nc * sizeof(*ord));
 		no = nc;
 	}
+	set_col(x, ws, 0, 0, 34);
+	set_col(x, ws, 1, (lxw_col_t)(no ? no : 1), 13);
 	if (!nu) {
 		put_text(x, ws, r, 0, "Показателей в разрезе предметов нет.",
 			 x->note);
@@ -1174,8 +1242,6 @@ static int sheet_subjects(struct xw *x)
 			    1.3, 1.0 + (double)nu / 20.0);
 	}
 out:
-	worksheet_set_column(ws, 0, 0, 34, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)(no ? no : 1), 13, NULL);
 	page_setup(x, ws, 3, 1);
 	free(codes);
 	free(subj);
@@ -1371,6 +1437,11 @@ static int sheet_section(struct xw *x, const struct section_spec *sp)
 		free(codes);
 		return -1;
 	}
+	set_col(x, ws, 0, 0, 24);
+	set_col(x, ws, 1, 1, 42);
+	set_col(x, ws, 2, 2, 30);
+	set_col(x, ws, 3, 5, 12);
+	set_col(x, ws, 6, 6, 3);
 	sheet_title(x, ws, sp->title);
 	header_row(x, ws, r++, 0, hdr, 6);
 	for (size_t i = 0; i < nc; i++) {
@@ -1467,11 +1538,6 @@ static int sheet_section(struct xw *x, const struct section_spec *sp)
 				    1.0 + (double)no / 25.0);
 		}
 	}
-	worksheet_set_column(ws, 0, 0, 24, NULL);
-	worksheet_set_column(ws, 1, 1, 42, NULL);
-	worksheet_set_column(ws, 2, 2, 30, NULL);
-	worksheet_set_column(ws, 3, 5, 12, NULL);
-	worksheet_set_column(ws, 6, 6, 3, NULL);
 	page_setup(x, ws, (int)hdr_row, 0);
 	free(orgs);
 	free(oc);
@@ -1497,6 +1563,9 @@ static int sheet_dynamics(struct xw *x)
 	lxw_col_t cur = (lxw_col_t)(2 + np);
 	if (!ws)
 		return -1;
+	set_col(x, ws, 0, 0, W_CODE);
+	set_col(x, ws, 1, 1, W_NAME);
+	set_col(x, ws, 2, cur + 1, 14);
 	sheet_title(x, ws, "Динамика показателей");
 	put_text(x, ws, r, 0, "Код", x->hdr);
 	put_text(x, ws, r, 1, "Показатель", x->hdr);
@@ -1600,9 +1669,6 @@ static int sheet_dynamics(struct xw *x)
 		if (ch)
 			place_chart(x, ws, r + 1, 5, ch, 1.4, 1.5);
 	}
-	worksheet_set_column(ws, 0, 0, W_CODE, NULL);
-	worksheet_set_column(ws, 1, 1, W_NAME, NULL);
-	worksheet_set_column(ws, 2, cur + 1, 14, NULL);
 	page_setup(x, ws, (int)hdr_row, 2);
 	return 0;
 }
@@ -1629,6 +1695,11 @@ static int sheet_clusters(struct xw *x)
 		page_setup(x, ws, -1, 0);
 		return 0;
 	}
+	set_col(x, ws, 0, 0, 9);
+	set_col(x, ws, 1, 1, 20);
+	set_col(x, ws, 2, 2, 10);
+	set_col(x, ws, 3, 3, 40);
+	set_col(x, ws, 4, (lxw_col_t)(4 + an->nprofile), 11);
 	put_text(x, ws, r, 0, "№", x->hdr);
 	put_text(x, ws, r, 1, "Уровень", x->hdr);
 	put_text(x, ws, r, 2, "Число ОО", x->hdr);
@@ -1702,11 +1773,6 @@ static int sheet_clusters(struct xw *x)
 			place_chart(x, ws, r + 2, 0, ch, 2.2, 1.3);
 		}
 	}
-	worksheet_set_column(ws, 0, 0, 9, NULL);
-	worksheet_set_column(ws, 1, 1, 20, NULL);
-	worksheet_set_column(ws, 2, 2, 10, NULL);
-	worksheet_set_column(ws, 3, 3, 40, NULL);
-	worksheet_set_column(ws, 4, (lxw_col_t)(4 + an->nprofile), 11, NULL);
 	page_setup(x, ws, (int)hdr_row, 0);
 	return 0;
 }
@@ -1732,6 +1798,12 @@ static int sheet_recs(struct xw *x)
 	size_t i;
 	if (!ws)
 		return -1;
+	set_col(x, ws, 0, 0, 7);
+	set_col(x, ws, 1, 1, 30);
+	set_col(x, ws, 2, 2, 34);
+	set_col(x, ws, 3, 3, 40);
+	set_col(x, ws, 4, 4, 22);
+	set_col(x, ws, 5, 5, 70);
 	sheet_title(x, ws, "Адресные рекомендации и проект управленческих "
 		    "решений");
 	if (!an) {
@@ -1780,12 +1852,6 @@ static int sheet_recs(struct xw *x)
 	if (!an->ndecisions)
 		put_text(x, ws, r++, 0, "Правила шаблона не предложили "
 			 "решений.", x->note);
-	worksheet_set_column(ws, 0, 0, 7, NULL);
-	worksheet_set_column(ws, 1, 1, 30, NULL);
-	worksheet_set_column(ws, 2, 2, 34, NULL);
-	worksheet_set_column(ws, 3, 3, 40, NULL);
-	worksheet_set_column(ws, 4, 4, 22, NULL);
-	worksheet_set_column(ws, 5, 5, 70, NULL);
 	page_setup(x, ws, (int)hdr_row, 0);
 	return 0;
 }
@@ -1819,16 +1885,16 @@ static int sheet_quality(struct xw *x)
 	if (!ws)
 		return -1;
 	/* Widths before any row: constant_memory wants them first. */
-	worksheet_set_column(ws, 0, 0, 28, NULL);
-	worksheet_set_column(ws, 1, 1, 8, NULL);
-	worksheet_set_column(ws, 2, 2, 20, NULL);
-	worksheet_set_column(ws, 3, 3, 14, NULL);
-	worksheet_set_column(ws, 4, 4, 7, NULL);
-	worksheet_set_column(ws, 5, 5, 70, NULL);
-	worksheet_set_column(ws, 6, 6, 18, NULL);
-	worksheet_set_column(ws, 7, 7, 3, NULL);
-	worksheet_set_column(ws, 8, 8, 28, NULL);
-	worksheet_set_column(ws, 9, 16, 12, NULL);
+	set_col(x, ws, 0, 0, 28);
+	set_col(x, ws, 1, 1, 8);
+	set_col(x, ws, 2, 2, 20);
+	set_col(x, ws, 3, 3, 14);
+	set_col(x, ws, 4, 4, 7);
+	set_col(x, ws, 5, 5, 70);
+	set_col(x, ws, 6, 6, 18);
+	set_col(x, ws, 7, 7, 3);
+	set_col(x, ws, 8, 8, 28);
+	set_col(x, ws, 9, 16, 12);
 	sheet_title(x, ws, "Качество данных");
 	put_text(x, ws, 2, 0, arena_printf(&x->ar,
 		 "Ошибок: %ld, предупреждений: %ld. Строки с ошибками "
