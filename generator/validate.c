@@ -637,7 +637,7 @@ static int get_org_ref(struct validator *v, int c)
 
 /* The person referred to by column c, or -1 (diagnosed). */
 static int get_person_ref(struct validator *v, int c, char snils[12],
-			  const char *who)
+			  const char *who, const char *whose)
 {
 	if (!get_snils(v, c, snils))
 		return -1;
@@ -645,8 +645,8 @@ static int get_person_ref(struct validator *v, int c, char snils[12],
 	if (p >= 0)
 		return p;
 	if (strmap_get(&v->rejected_persons, snils) >= 0)
-		rdiag(v, c, SEV_ERROR, "V145", NULL, "%s: все строки этого "
-		      "работника в файле кадров отклонены", who);
+		rdiag(v, c, SEV_ERROR, "V145", NULL, "все строки %s в файле "
+		      "кадров отклонены", whose);
 	else
 		rdiag(v, c, SEV_ERROR, "V145", NULL, "%s не найден в файле "
 		      "кадров", who);
@@ -955,7 +955,8 @@ static const char *do_diag(struct validator *v)
 	fix_t score;
 	int8_t deficit = -1;
 
-	int person = get_person_ref(v, CD_PERSON, snils, "работник");
+	int person = get_person_ref(v, CD_PERSON, snils, "работник",
+				    "работника");
 	get_date_asof(v, CD_DATE, &date);
 	int kind = get_enum(v, CD_KIND);
 	int subject = subject_single(v, CD_SUBJECT);
@@ -1053,7 +1054,8 @@ static const char *do_course(struct validator *v)
 	kdate start, end;
 	fix_t hours;
 
-	int person = get_person_ref(v, CC_PERSON, snils, "работник");
+	int person = get_person_ref(v, CC_PERSON, snils, "работник",
+				    "работника");
 	const char *program = get_text(v, CC_PROGRAM);
 	const char *provider = cell(v, CC_PROVIDER);
 	int kind = get_enum(v, CC_KIND);
@@ -1122,8 +1124,10 @@ static const char *do_mentoring(struct validator *v)
 	kdate start, end;
 
 	int org = get_org_ref(v, CM_ORG);
-	int mentor = get_person_ref(v, CM_MENTOR, s1, "наставник");
-	int mentee = get_person_ref(v, CM_MENTEE, s2, "наставляемый");
+	int mentor = get_person_ref(v, CM_MENTOR, s1, "наставник",
+				    "наставника");
+	int mentee = get_person_ref(v, CM_MENTEE, s2, "наставляемый",
+				    "наставляемого");
 	if (mentor >= 0 && mentor == mentee)
 		rdiag(v, CM_MENTEE, SEV_ERROR, "V137", NULL,
 		      "наставник и наставляемый — один и тот же человек");
