@@ -1292,11 +1292,28 @@ static void on_header(struct validator *v, const struct csv_record *rec)
 	}
 }
 
-/* Trimmed copies of the mapped cells; false when all are empty. */
-static bool row_cells(struct validator *v, const struct csv_record *rec)
+/* True when every field holds only spaces, tabs or NBSP. */
+static bool rec_blank(const struct csv_record *rec)
+{
+	for (int i = 0; i < rec->nfields; i++) {
+		const unsigned char *p = (const unsigned char *)rec->fields[i];
+		for (; *p; p++) {
+			if (*p == ' ' || *p == '\t')
+				continue;
+			if (p[0] == 0xC2 && p[1] == 0xA0) {
+				p++;
+				continue;
+			}
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Trimmed copies of the mapped cells into the row's scratch buffer. */
+static void row_cells(struct validator *v, const struct csv_record *rec)
 {
 	size_t need = 0;
-	bool any = false;
 
 	for (int c = 0; c < v->ncols; c++) {
 		int i = v->f->colmap[c];
@@ -1319,11 +1336,8 @@ static bool row_cells(struct validator *v, const struct csv_record *rec)
 		size_t n = rec->lens ? rec->lens[i] : strlen(rec->fields[i]);
 		field_trim(rec->fields[i], p, n + 1);
 		v->cell[c] = p;
-		if (p[0])
-			any = true;
 		p += strlen(p) + 1;
 	}
-	return any;
 }
 
 static int on_record(void *ctx, const struct csv_record *rec)
@@ -1331,19 +1345,18 @@ static int on_record(void *ctx, const struct csv_record *rec)
 	struct validator *v = ctx;
 	struct file_report *fr = &v->dl->files[v->f->index];
 
+	if (!rec->broken && rec_blank(rec))
+		return 0;       /* spaces only: a blank row */
 	if (!v->have_header) {
-		if (rec->nfields == 0)
-			return 0;
 		on_header(v, rec);
 		return 0;
 	}
-	if (!rec->broken && !v->header_bad && !row_cells(v, rec))
-		return 0;       /* a blank row: spaces only */
 	fr->read++;
 	if (rec->broken || v->header_bad) {
 		fr->rejected++;
 		return 0;
 	}
+	row_cells(v, rec);
 	v->rec = rec;
 	v->raw = NULL;
 	v->rejected = false;
@@ -1403,7 +1416,7 @@ static int peek_record(void *ctx, const struct csv_record *rec)
 	struct peek *pk = ctx;
 	int best = 0, best_kind = KIND_UNKNOWN;
 
-	if (rec->nfields == 0)
+	if (!rec->broken && rec_blank(rec))
 		return 0;
 	pk->got = true;
 	if (rec->broken)

@@ -399,6 +399,21 @@ static void test_validate__missing_column(void **state)
 	run_free(r);
 }
 
+static void test_validate__blank_rows(void **state)
+{
+	/* rows of spaces, NBSP and empty cells are not rows: 2 read */
+	struct run *r = RUN("organizations.csv",
+		"  ;\xc2\xa0\n"
+		"org_id;name;type;municipality\n"
+		"S1;A;ОО;Г\n"
+		" ; ;\t;\n"
+		";;;\n"
+		"S2;B;ОО;Г\n");
+	counts(r, "organizations.csv", 2, 2, 0, 0);
+	assert_int_equal(r->ds.orgs.v[1].src.line, 6);
+	run_free(r);
+}
+
 /* ---- organizations ---- */
 
 static void test_validate__orgs(void **state)
@@ -451,7 +466,7 @@ static void test_validate__staff_rules(void **state)
 		"345-678-901 23;S9;01.01.1980;;;5;;;;\n"
 		/* 7: warnings only: hire after as-of, load 70, yes/no bad,
 		 * category bad, unknown subject kept */
-		"456-789-012 38;S1;01.01.1980;учитель;Астрономия/алгебра;5;"
+		"456-789-012 38;S1;01.01.1980;учитель;Шахматы/алгебра;5;"
 		"01.01.2027;70;ага;вторая\n"
 		/* 8: teacher without subject: warning; two-digit year */
 		"567-890-123 43;S1;01.01.80;учитель;;5;;;;\n"
@@ -486,7 +501,7 @@ static void test_validate__staff_rules(void **state)
 	assert_int_equal(d->sev, SEV_WARNING);
 	assert_non_null(strstr(d->message, "принято «без категории»"));
 	d = find(r, NULL, 7, "V119");
-	assert_string_equal(d->value, "Астрономия");
+	assert_string_equal(d->value, "Шахматы");
 	assert_int_equal(r->ds.staff.n, 1);
 	const struct staff_row *s = &r->ds.staff.v[0];
 	assert_int_equal(s->hire, KDATE_NONE);
@@ -496,7 +511,7 @@ static void test_validate__staff_rules(void **state)
 	assert_int_equal(s->nsubjects, 2);
 	assert_true(s->subjects[0] >= SUBJ__COUNT);
 	assert_string_equal(dataset_subject_name(&r->ds, s->subjects[0]),
-			    "Астрономия");
+			    "Шахматы");
 	assert_int_equal(s->subjects[1], SUBJ_MATH);
 	/* row 8: warning plus the date error */
 	assert_int_equal(find(r, NULL, 8, "V138")->sev, SEV_WARNING);
@@ -797,6 +812,7 @@ int main(void)
 		cmocka_unit_test(test_validate__no_dir),
 		cmocka_unit_test(test_validate__header_labels),
 		cmocka_unit_test(test_validate__missing_column),
+		cmocka_unit_test(test_validate__blank_rows),
 		cmocka_unit_test(test_validate__orgs),
 		cmocka_unit_test(test_validate__staff_rules),
 		cmocka_unit_test(test_validate__staff_persons),
