@@ -570,6 +570,40 @@ void pdf_heading(struct pdf_doc *d, int level, const char *text)
 	d->npend++;
 }
 
+void pdf_sign(struct pdf_doc *d, const char *left, const char *right)
+{
+	float size = BODY_SIZE, lh = size * LEADING;
+	float half = (d->right - d->left) / 2 - 6;
+	char *l = sanitize(d, F_BODY, left), *r = sanitize(d, F_BODY, right);
+	struct lines ll = { 0 }, rl = { 0 };
+	size_t n;
+
+	wrap(d, F_BODY, size, l, half, half, &ll);
+	wrap(d, F_BODY, size, r, half, half, &rl);
+	n = ll.n > rl.n ? ll.n : rl.n;
+	block_start(d, 24 + (float)n * lh);
+	if (!fresh(d))
+		d->y -= 24;
+	set_fill(d, 0, 0, 0);
+	for (size_t i = 0; i < n; i++) {
+		/* the name sits on the last line of the position */
+		size_t ri = i + rl.n - n;
+
+		if (i < ll.n)
+			draw_line(d, F_BODY, size, l, &ll.v[i], d->left,
+				  d->y - size, half, PDF_LEFT);
+		if (i + rl.n >= n)
+			draw_line(d, F_BODY, size, r, &rl.v[ri],
+				  d->right - half, d->y - size, half,
+				  PDF_RIGHT);
+		d->y -= lh;
+	}
+	free(ll.v);
+	free(rl.v);
+	free(l);
+	free(r);
+}
+
 void pdf_space(struct pdf_doc *d, float pt)
 {
 	if (d->page && !fresh(d))

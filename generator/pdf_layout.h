@@ -94,6 +94,13 @@ void pdf_textf(struct pdf_doc *d, const struct pdf_style *st,
  */
 void pdf_heading(struct pdf_doc *d, int level, const char *text);
 
+/*
+ * A signature line: `left` (the position) at the left margin and `right`
+ * (the name) at the right margin on one baseline, body face, with room
+ * above for the signature itself.
+ */
+void pdf_sign(struct pdf_doc *d, const char *left, const char *right);
+
 /* Vertical space, pt (dropped at the top of a page). */
 void pdf_space(struct pdf_doc *d, float pt);
 void pdf_page_break(struct pdf_doc *d);
