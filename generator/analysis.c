@@ -801,7 +801,7 @@ int analysis_run(const struct figures *fs, const struct dataset *ds,
 
 	memset(a, 0, sizeof(*a));
 	ar = &a->arena;
-	a->period = p->period;
+	a->period = arena_strdup(ar, p->period);
 	a->district_id = arena_strdup(ar, district_id ? district_id : "");
 
 	/* the assessed indicators */

@@ -114,6 +114,28 @@ static void test_template__lenin_folder(void **state)
 	template_release(&t);
 }
 
+static void test_template__missing_folder(void **state)
+{
+	struct template t;
+	struct params p;
+	char *msg = NULL;
+	size_t len = 0;
+	FILE *err = open_memstream(&msg, &len);
+	(void)state;
+
+	template_init(&t);
+	params_default(&p, 2026, 12);
+	assert_int_equal(template_load("tests/no-such-template", &t, &p, err),
+			 -1);
+	fclose(err);
+	assert_non_null(strstr(msg, "tests/no-such-template/template.ini: "
+			       "файл шаблона не найден"));
+	/* and the required settings are reported too */
+	assert_non_null(strstr(msg, "«name» в разделе [department]"));
+	free(msg);
+	template_release(&t);
+}
+
 static void test_template__thresholds_and_targets(void **state)
 {
 	struct run r;
@@ -347,6 +369,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_template__default_folder),
 		cmocka_unit_test(test_template__lenin_folder),
+		cmocka_unit_test(test_template__missing_folder),
 		cmocka_unit_test(test_template__thresholds_and_targets),
 		cmocka_unit_test(test_template__invalid_utf8),
 		cmocka_unit_test(test_template__malformed_line),
