@@ -49,6 +49,7 @@ const struct diag_code summary_codes[] = {
 	{ "H014", SEV_WARNING, "строка с тем же ключом уже была; повтор "
 	  "пропущен" },
 	{ "H015", SEV_WARNING, "в файле нет строк с данными" },
+	{ "H016", SEV_ERROR, "управляющий символ в поле" },
 	{ "H020", SEV_WARNING, "второй файл истории за тот же период "
 	  "пропущен" },
 	{ "H021", SEV_WARNING, "файл истории пропущен: в нём нет периода" },
@@ -192,6 +193,16 @@ static bool parse_tenths(const char *s, int64_t *t)
 	return true;
 }
 
+/* C0 controls other than TAB, LF, CR: never written by summary_write. */
+static bool has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' &&
+		    *s != '\r')
+			return true;
+	return false;
+}
+
 static const char *field(const struct csv_record *rec, int k)
 {
 	return k < rec->nfields ? rec->fields[k] : "";
@@ -241,6 +252,10 @@ static int on_record(void *ctx, const struct csv_record *rec)
 	if (rec->nfields > NCOLS)
 		BAD("H002", NULL, NULL, "в строке %d полей, ожидается %d",
 		    rec->nfields, NCOLS);
+	for (int k = 0; k < rec->nfields; k++)
+		if (has_control(rec->fields[k]))
+			BAD("H016", columns[k], NULL, "управляющий символ в поле "
+			    "«%s»", columns[k]);
 	period = field(rec, C_PERIOD);
 	if (!valid_period(period))
 		BAD("H003", columns[C_PERIOD], period,

@@ -171,7 +171,8 @@ static void test_summary__bad_rows(void **state)
 		"2026-12,district,Р,Р,I02,,1,2,50.00\n"         /* 20 good */
 		"2026-12,region,Обл,,I02,,0,0,\n"               /* 21 good */
 		"2026-12,district,,Р,I02,,1,2,50.0\n"           /* 22 H006 */
-		"2026-12,district,Р,Р,I04,,,,\n";               /* 23 good */
+		"2026-12,district,Р,Р,I04,,,,\n"                /* 23 good */
+		"2026-12,district,Р,\001,I05,,1,2,50.0\n";       /* 24 H016 */
 	assert_int_equal(read_str(in), 4);
 	assert_string_equal(fs.period, "2026-12");
 	want_diag("H003", 3);
@@ -192,14 +193,15 @@ static void test_summary__bad_rows(void **state)
 	want_diag("H009", 18);
 	want_diag("H011", 19);
 	want_diag("H006", 22);
+	want_diag("H016", 24);
 	assert_null(find_diag("H009", 20));
 	/* The duplicate is a warning, the rest errors. */
 	assert_int_equal(find_diag("H014", 14)->sev, SEV_WARNING);
 	assert_int_equal(find_diag("H009", 9)->sev, SEV_ERROR);
 	assert_string_equal(find_diag("H009", 9)->value, "40.4");
-	assert_int_equal(dl.files[file].read, 22);
+	assert_int_equal(dl.files[file].read, 23);
 	assert_int_equal(dl.files[file].accepted, 4);
-	assert_int_equal(dl.files[file].rejected, 18);
+	assert_int_equal(dl.files[file].rejected, 19);
 	figures_sort(&fs);
 	const struct figure *f = figures_find(&fs, SCOPE_DISTRICT, "Р", "I02",
 					      NULL);
