@@ -39,7 +39,7 @@ struct xw {
 	/* formats */
 	lxw_format *title, *subtitle, *h2, *hdr, *text, *wrap, *bold, *boldn;
 	lxw_format *cnt, *dec, *pct, *chg_pp, *chg_cnt, *na, *ok, *bad;
-	lxw_format *cf_ok, *cf_bad, *note, *warn, *err_fmt, *right;
+	lxw_format *cf_ok, *cf_bad, *note, *warn, *err_fmt, *right, *para;
 	/* history periods of the same month, before the current one */
 	int periods[MAX_PERIODS];
 	size_t nperiods;
@@ -111,7 +111,7 @@ static void track(struct xw *x, lxw_error e)
  */
 static int text_lines(const char *s, double w)
 {
-	double cap = w * 1.2 - 2.0;
+	double cap = w * 1.25 - 3.0;
 	int lines = 0;
 	long chars = 0;
 	if (cap < 4)
@@ -119,7 +119,7 @@ static int text_lines(const char *s, double w)
 	for (;; s++) {
 		if (!*s || *s == '\n') {
 			/* word wrap wastes about a tenth of each line */
-			lines += 1 + (int)((double)chars * 1.05 / cap);
+			lines += 1 + (int)((double)chars * 1.1 / cap);
 			chars = 0;
 			if (!*s)
 				break;
@@ -162,6 +162,24 @@ static void put_num(struct xw *x, lxw_worksheet *ws, lxw_row_t r,
 		    lxw_col_t c, double v, lxw_format *f)
 {
 	track(x, worksheet_write_number(ws, r, c, v, f));
+}
+
+/* A long note across columns c1..c2, wrapped, its row as tall as needed. */
+static void put_para(struct xw *x, lxw_worksheet *ws, lxw_row_t r,
+		     lxw_col_t c1, lxw_col_t c2, const char *s)
+{
+	double w = 0;
+	const char *t = clean(x, s);
+	for (lxw_col_t c = c1; c <= c2 && c < 64; c++)
+		w += x->colw[c];
+	int n = text_lines(t, w);
+	if (n > 1)
+		track(x, worksheet_set_row(ws, r, 12.75 * n + 3.0, NULL));
+	if (c2 > c1)
+		track(x, worksheet_merge_range(ws, r, c1, r, c2, t,
+					       x->para));
+	else
+		track(x, worksheet_write_string(ws, r, c1, t, x->para));
 }
 
 /* A value in tenths (percent or count) as its cell. */
@@ -400,6 +418,10 @@ static void make_formats(struct xw *x)
 	x->note = fmt(x, false);
 	format_set_italic(x->note);
 	format_set_font_color(x->note, 0x595959);
+	x->para = fmt(x, false);
+	format_set_italic(x->para);
+	format_set_font_color(x->para, 0x595959);
+	format_set_text_wrap(x->para);
 	x->hdr = fmt(x, true);
 	format_set_bold(x->hdr);
 	format_set_text_wrap(x->hdr);
@@ -489,6 +511,15 @@ static lxw_worksheet *add_sheet(struct xw *x, const char *name)
 static void header_row(struct xw *x, lxw_worksheet *ws, lxw_row_t r,
 		       lxw_col_t c0, const char *const *cells, size_t n)
 {
+	int lines = 1;
+	for (size_t i = 0; i < n; i++) {
+		lxw_col_t c = c0 + (lxw_col_t)i;
+		int k = text_lines(cells[i], c < 64 ? x->colw[c] : 8.43);
+		if (k > lines)
+			lines = k;
+	}
+	if (lines > 1)
+		track(x, worksheet_set_row(ws, r, 12.75 * lines + 3.0, NULL));
 	for (size_t i = 0; i < n; i++)
 		put_text(x, ws, r, c0 + (lxw_col_t)i, cells[i], x->hdr);
 }
@@ -530,17 +561,34 @@ static void place_chart(struct xw *x, lxw_worksheet *ws, lxw_row_t r,
 	track(x, worksheet_insert_chart_opt(ws, r, c, ch, &o));
 }
 
-static void series(lxw_chart *ch, const char *sheet, const char *name,
-		   lxw_row_t r1, lxw_col_t cc, lxw_row_t r2, lxw_col_t vc,
-		   lxw_col_t cc2, lxw_col_t vc2)
+static lxw_chart_series *series(lxw_chart *ch, const char *sheet,
+				 const char *name, lxw_row_t r1, lxw_col_t cc,
+				 lxw_row_t r2, lxw_col_t vc, lxw_col_t cc2,
+				 lxw_col_t vc2)
 {
 	lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
 	if (!s)
-		return;
+		return NULL;
 	chart_series_set_categories(s, sheet, r1, cc, r2, cc2);
 	chart_series_set_values(s, sheet, r1, vc, r2, vc2);
 	if (name)
 		chart_series_set_name(s, name);
+	return s;
+}
+
+/*
+ * A horizontal bar chart reads top-down in table order, its value axis
+ * from zero (to 100 % for shares).  In a bar chart libxlsxwriter's x_axis
+ * is the horizontal (value) one, y_axis the categories.
+ */
+static void bar_axes(lxw_chart *ch, bool share)
+{
+	chart_axis_set_reverse(ch->y_axis);
+	chart_axis_set_min(ch->x_axis, 0);
+	if (share) {
+		chart_axis_set_num_format(ch->x_axis, "0%");
+		chart_axis_set_max(ch->x_axis, 1);
+	}
 }
 
 /*
@@ -1238,6 +1286,7 @@ static int sheet_subjects(struct xw *x)
 		series(ch, "По предметам", NULL, 4, 0, (lxw_row_t)(3 + nu),
 		       (lxw_col_t)(i + 1), 0, (lxw_col_t)(i + 1));
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+		bar_axes(ch, false);
 		place_chart(x, ws, r + 1, !strcmp(ord[i], "I18") ? 0 : 5, ch,
 			    1.3, 1.0 + (double)nu / 20.0);
 	}
@@ -1437,11 +1486,21 @@ static int sheet_section(struct xw *x, const struct section_spec *sp)
 		free(codes);
 		return -1;
 	}
+	/* Per-organization totals of the section's org-level codes. */
+	const char **oc = xmalloc((nc + 1) * sizeof(*oc));
+	size_t noc = 0;
+	for (size_t i = 0; i < nc; i++) {
+		const struct catalog_entry *e = catalog_find(codes[i]);
+		if (e && (e->scopes & CAT_ORG))
+			oc[noc++] = codes[i];
+	}
+	/* charts right of both tables, after a narrow gap */
+	lxw_col_t chart_col = (lxw_col_t)(2 + noc > 6 ? 2 + noc : 6) + 1;
 	set_col(x, ws, 0, 0, 24);
 	set_col(x, ws, 1, 1, 42);
 	set_col(x, ws, 2, 2, 30);
-	set_col(x, ws, 3, 5, 12);
-	set_col(x, ws, 6, 6, 3);
+	set_col(x, ws, 3, chart_col - 2, 12);
+	set_col(x, ws, chart_col - 1, chart_col - 1, 3);
 	sheet_title(x, ws, sp->title);
 	header_row(x, ws, r++, 0, hdr, 6);
 	for (size_t i = 0; i < nc; i++) {
@@ -1470,14 +1529,6 @@ static int sheet_section(struct xw *x, const struct section_spec *sp)
 	else
 		worksheet_autofilter(ws, hdr_row, 0, r - 1, 5);
 	r++;
-	/* Per-organization totals of the section's org-level codes. */
-	const char **oc = xmalloc((nc + 1) * sizeof(*oc));
-	size_t noc = 0;
-	for (size_t i = 0; i < nc; i++) {
-		const struct catalog_entry *e = catalog_find(codes[i]);
-		if (e && (e->scopes & CAT_ORG))
-			oc[noc++] = codes[i];
-	}
 	lxw_row_t org_first = 0, org_hdr = 0;
 	lxw_col_t org_chart_col = 0;
 	if (noc) {
@@ -1513,15 +1564,21 @@ static int sheet_section(struct xw *x, const struct section_spec *sp)
 		lxw_chart *ch = new_chart(x, cs->type, cs->title);
 		if (!ch)
 			continue;
-		series(ch, sp->sheet, NULL, r1, cs->code ? 2 : 1, r2, 5,
-		       cs->code ? 2 : 1, 5);
-		if (cs->type == LXW_CHART_PIE)
+		lxw_chart_series *se = series(ch, sp->sheet, NULL, r1,
+					      cs->code ? 2 : 1, r2, 5,
+					      cs->code ? 2 : 1, 5);
+		if (cs->type == LXW_CHART_PIE) {
 			chart_legend_set_position(ch, LXW_CHART_LEGEND_RIGHT);
-		else
+			if (se)
+				chart_series_set_labels_percentage(se);
+		} else {
 			chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-		if (cs->type != LXW_CHART_PIE && cs->codes)
+		}
+		if (cs->type == LXW_CHART_BAR)
+			bar_axes(ch, false);
+		else if (cs->type != LXW_CHART_PIE && cs->codes)
 			chart_axis_set_num_format(ch->y_axis, "0%");
-		place_chart(x, ws, cr, 7, ch, 1.5, 1.1);
+		place_chart(x, ws, cr, chart_col, ch, 1.5, 1.1);
 		cr += 18;
 	}
 	if (org_chart_col && no && no <= MAX_CHART_ROWS) {
@@ -1532,9 +1589,8 @@ static int sheet_section(struct xw *x, const struct section_spec *sp)
 			       org_first + (lxw_row_t)no - 1, org_chart_col,
 			       1, org_chart_col);
 			chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-			if (code_kind(x, sp->org_chart) == FK_SHARE)
-				chart_axis_set_num_format(ch->y_axis, "0%");
-			place_chart(x, ws, cr, 7, ch, 1.5,
+			bar_axes(ch, code_kind(x, sp->org_chart) == FK_SHARE);
+			place_chart(x, ws, cr, chart_col, ch, 1.5,
 				    1.0 + (double)no / 25.0);
 		}
 	}
@@ -1576,6 +1632,7 @@ static int sheet_dynamics(struct xw *x)
 	put_text(x, ws, r, cur, arena_printf(a, "%s (текущий)",
 					     x->c->fs->period), x->hdr);
 	put_text(x, ws, r, cur + 1, "Изменение", x->hdr);
+	track(x, worksheet_set_row(ws, r, 30, NULL));
 	r++;
 	/* Shares first, then counts, so each chart reads one block. */
 	for (int pass = 0; pass < 2; pass++) {
@@ -1667,7 +1724,7 @@ static int sheet_dynamics(struct xw *x)
 						     LXW_CHART_MARKER_CIRCLE);
 		}
 		if (ch)
-			place_chart(x, ws, r + 1, 5, ch, 1.4, 1.5);
+			place_chart(x, ws, r + 25, 0, ch, 2.0, 1.2);
 	}
 	page_setup(x, ws, (int)hdr_row, 2);
 	return 0;
@@ -1727,14 +1784,16 @@ static int sheet_clusters(struct xw *x)
 		}
 	}
 	r++;
+	lxw_col_t last = (lxw_col_t)(3 + an->nprofile);
 	if (an->cluster_method && *an->cluster_method)
-		put_text(x, ws, r++, 0, an->cluster_method, x->note);
+		put_para(x, ws, r++, 0, last, an->cluster_method);
 	if (x->c->t && x->c->t->cluster_note && *x->c->t->cluster_note)
-		put_text(x, ws, r++, 0, x->c->t->cluster_note, x->note);
+		put_para(x, ws, r++, 0, last, x->c->t->cluster_note);
 	r++;
 	put_text(x, ws, r++, 0, "Состав кластеров", x->h2);
 	put_text(x, ws, r, 0, "Кластер", x->hdr);
 	put_text(x, ws, r, 1, "Уровень", x->hdr);
+	lxw_row_t mem_hdr = r;
 	put_text(x, ws, r, 2, "Код ОО", x->hdr);
 	put_text(x, ws, r, 3, "Организация", x->hdr);
 	for (j = 0; j < an->nprofile; j++)
@@ -1760,8 +1819,9 @@ static int sheet_clusters(struct xw *x)
 					  "кластерам");
 		for (i = 0; ch && i < (size_t)an->k; i++) {
 			lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
-			chart_series_set_categories(s, "Кластеры", hdr_row, 4,
-				hdr_row, (lxw_col_t)(3 + an->nprofile));
+			/* the members' header: codes only */
+			chart_series_set_categories(s, "Кластеры", mem_hdr, 4,
+				mem_hdr, (lxw_col_t)(3 + an->nprofile));
 			chart_series_set_values(s, "Кластеры", c1 + (lxw_row_t)i,
 				4, c1 + (lxw_row_t)i,
 				(lxw_col_t)(3 + an->nprofile));
@@ -1790,7 +1850,8 @@ static int sheet_recs(struct xw *x)
 		"Рекомендация"
 	};
 	static const char *const dh[] = {
-		"№", "Вид решения", "Адресат", "Содержание решения", "Срок"
+		"№", "Адресат", "Вид решения", "Срок", "По показателю",
+		"Содержание решения"
 	};
 	lxw_worksheet *ws = add_sheet(x, "Рекомендации");
 	const struct analysis *an = x->c->an;
@@ -1799,11 +1860,10 @@ static int sheet_recs(struct xw *x)
 	if (!ws)
 		return -1;
 	set_col(x, ws, 0, 0, 7);
-	set_col(x, ws, 1, 1, 30);
+	set_col(x, ws, 1, 1, 32);
 	set_col(x, ws, 2, 2, 34);
-	set_col(x, ws, 3, 3, 40);
-	set_col(x, ws, 4, 4, 22);
-	set_col(x, ws, 5, 5, 70);
+	set_col(x, ws, 3, 4, 14);
+	set_col(x, ws, 5, 5, 80);
 	sheet_title(x, ws, "Адресные рекомендации и проект управленческих "
 		    "решений");
 	if (!an) {
@@ -1840,14 +1900,15 @@ static int sheet_recs(struct xw *x)
 		worksheet_autofilter(ws, hdr_row, 0, r - 1, 5);
 	r += 2;
 	put_text(x, ws, r++, 0, "Предлагаемые управленческие решения", x->h2);
-	header_row(x, ws, r++, 0, dh, 5);
+	header_row(x, ws, r++, 0, dh, 6);
 	for (i = 0; i < an->ndecisions; i++, r++) {
 		const struct an_decision *d = &an->decisions[i];
 		put_text(x, ws, r, 0, d->number, x->text);
-		put_text(x, ws, r, 1, decision_kind_name(d->kind), x->text);
-		put_text(x, ws, r, 2, d->addressee, x->wrap);
-		put_text(x, ws, r, 3, d->text, x->wrap);
-		put_text(x, ws, r, 4, d->deadline, x->wrap);
+		put_text(x, ws, r, 1, d->addressee, x->wrap);
+		put_text(x, ws, r, 2, decision_kind_name(d->kind), x->wrap);
+		put_text(x, ws, r, 3, d->deadline, x->wrap);
+		put_text(x, ws, r, 4, *d->code ? d->code : "всегда", x->text);
+		put_text(x, ws, r, 5, d->text, x->wrap);
 	}
 	if (!an->ndecisions)
 		put_text(x, ws, r++, 0, "Правила шаблона не предложили "
