@@ -79,11 +79,13 @@ static const struct person_fig {
 	{ "S.count", FK_COUNT, false, B(B_TEACHER_OO), 0, 0, DI },
 	{ "S.edu.higher", FK_SHARE, false, B(B_EDU_HIGHER), B(B_TEACHER_OO),
 	  0, DI },
-	{ "S.cat.high", FK_SHARE, false, B(B_CAT_HIGH), B(B_TEACHER_OO), 0, DI },
+	{ "S.cat.high", FK_SHARE, false, B(B_CAT_HIGH), B(B_TEACHER_OO), 0,
+	  DI },
 	{ "S.cat.first", FK_SHARE, false, B(B_CAT_FIRST), B(B_TEACHER_OO),
 	  0, DI },
 	{ "S.cat.szd", FK_SHARE, false, B(B_CAT_SZD), B(B_TEACHER_OO), 0, DI },
-	{ "S.cat.none", FK_SHARE, false, B(B_CAT_NONE), B(B_TEACHER_OO), 0, DI },
+	{ "S.cat.none", FK_SHARE, false, B(B_CAT_NONE), B(B_TEACHER_OO), 0,
+	  DI },
 	{ "S.women", FK_SHARE, false, B(B_WOMAN), B(B_TEACHER_OO), 0, DI },
 	{ "M.beginners", FK_COUNT, false, B(B_BEGINNER), 0, N_MENT, DO },
 	{ "M.beginners.covered", FK_SHARE, false, B(B_MENTEE_ASOF),
@@ -102,7 +104,8 @@ static const struct person_fig {
 	{ "D.addressed", FK_SHARE, true, B(B_ADDRESSED), B(B_DEFICIT),
 	  N_DIAG | N_COURSES, DO },
 	{ "D.iom", FK_SHARE, false, B(B_IOM), B(B_DEFICIT), N_DIAG, DI },
-	{ "K.teachers60", FK_COUNT, true, B(B_OLD60) | B(B_TEACHER), 0, 0, DI },
+	{ "K.teachers60", FK_COUNT, true, B(B_OLD60) | B(B_TEACHER), 0, 0,
+	  DI },
 	{ "K.overloaded", FK_COUNT, false, B(B_OVERLOADED), 0, 0, DI },
 	{ "K.target_contract", FK_COUNT, false, B(B_TARGET), 0, 0, DI },
 	{ "K.arrived", FK_COUNT, false, B(B_ARRIVED), 0, 0, DI },
@@ -266,7 +269,8 @@ static void facts_staff(struct state *s)
 			if (m->experience < FIX(1))
 				b |= B(B_EXP_UNDER1);
 		}
-		if (m->education == EDU_HIGHER_PED || m->education == EDU_HIGHER)
+		if (m->education == EDU_HIGHER_PED ||
+		    m->education == EDU_HIGHER)
 			b |= B(B_EDU_HIGHER);
 		switch (m->category) {
 		case CAT_HIGH: b |= B(B_CAT_HIGH); break;
@@ -294,9 +298,9 @@ static void facts_staff(struct state *s)
 					s->morg[nm++] = row->org;
 				}
 				/* Find the membership: few per person. */
-				for (mi = s->mstart[i]; s->morg[mi] != row->org;
-				     mi++)
-					;
+				mi = s->mstart[i];
+				while (s->morg[mi] != row->org)
+					mi++;
 				if (in_range(row->hire, hire_from, p->asof))
 					s->mbits[mi] |= B(B_NEW_HIRE);
 				if (teacher) {
@@ -314,14 +318,15 @@ static void facts_staff(struct state *s)
 				b |= B(B_TEACHER_OO);
 			for (int k = 0; k < row->nsubjects; k++) {
 				int sj = row->subjects[k];
-				if (sj <= SUBJ_NONE || (size_t)sj >= s->nsubj ||
+				if (sj <= SUBJ_NONE ||
+				    (size_t)sj >= s->nsubj ||
 				    sstamp[sj] == (int)i)
 					continue;
 				sstamp[sj] = (int)i;
 				if (nt == tcap) {
 					tcap *= 2;
-					s->tsubj = xrealloc(s->tsubj,
-							    tcap * sizeof(int));
+					s->tsubj = xrealloc(s->tsubj, tcap *
+							    sizeof(int));
 				}
 				s->tsubj[nt++] = sj;
 			}
@@ -568,22 +573,23 @@ static void person_figures(struct out *o, const struct state *s)
 			/* District: bits over all rows. */
 			if ((b & pf->den) == pf->den) {
 				bool in = (b & pf->num) == pf->num;
+				size_t t = s->tstart[i], t1 = t;
+				if (pf->by_subject)
+					t1 = s->tstart[i + 1];
 				den[f * nsl]++;
 				num[f * nsl] += in;
-				if (pf->by_subject)
-					for (size_t t = s->tstart[i];
-					     t < s->tstart[i + 1]; t++) {
-						size_t k = f * ns + s->tsubj[t];
-						sden[k]++;
-						snum[k] += in;
-					}
+				for (; t < t1; t++) {
+					sden[f * ns + s->tsubj[t]]++;
+					snum[f * ns + s->tsubj[t]] += in;
+				}
 			}
 			if (!(pf->scopes & CAT_ORG))
 				continue;
 			/* Organizations: per-membership bits overlay. */
 			for (size_t m = s->mstart[i]; m < s->mstart[i + 1];
 			     m++) {
-				uint64_t mb = (b & ~B(B_NEW_HIRE)) | s->mbits[m];
+				uint64_t mb = (b & ~B(B_NEW_HIRE)) |
+					      s->mbits[m];
 				size_t k = f * nsl + 1 + (size_t)s->morg[m];
 				if ((mb & pf->den) != pf->den)
 					continue;
@@ -602,8 +608,8 @@ static void person_figures(struct out *o, const struct state *s)
 		for (size_t sj = 1; sj < ns; sj++) {
 			if (!steachers[sj])
 				continue;
-			const char *b = bd(o, "subject",
-					   dataset_subject_name(o->ds, (int)sj));
+			const char *sn = dataset_subject_name(o->ds, (int)sj);
+			const char *b = bd(o, "subject", sn);
 			put(o, 0, pf->code, pf->kind, b, nodata,
 			    snum[f * ns + sj], sden[f * ns + sj]);
 		}
@@ -912,7 +918,8 @@ int compute_figures(const struct dataset *ds, const struct params *p,
 		    const char *district, struct figures *out)
 {
 	struct state s;
-	struct out o = { out, ds, district, 1u << KIND_ORGS | 1u << KIND_STAFF };
+	struct out o = { out, ds, district,
+			 1u << KIND_ORGS | 1u << KIND_STAFF };
 	if (!o.district)
 		o.district = dataset_municipality(ds);
 	for (int k = KIND_DIAGNOSTICS; k < KIND__COUNT; k++)

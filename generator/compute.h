@@ -81,7 +81,8 @@ struct person_facts {
 	uint8_t sflags;         /* staff SF_* ORed over the person's rows */
 	int latest_diag;        /* index into ds->diags, or -1 */
 	fix_t load;             /* teaching load summed over rows; 0 if none */
-	int mentees_asof;       /* as a mentor: mentees of pairs active on as-of */
+	int mentees_asof;       /* as a mentor: pairs active on the as-of
+				   date */
 };
 
 /*

@@ -169,10 +169,10 @@ int history_load(const char *dir, const struct params *p,
 			file = diag_file_add(dl, ps.v[i], KIND_UNKNOWN);
 			copy_diags(dl, file, &tmpdl);
 			if (!*tmp.period) {
-				diag_add(dl, file, 0, NULL, SEV_WARNING, "H021",
-					 NULL, "файл истории пропущен: в нём "
-					 "нет ни одной принятой строки с "
-					 "периодом");
+				diag_add(dl, file, 0, NULL, SEV_WARNING,
+					 "H021", NULL, "файл истории "
+					 "пропущен: в нём нет ни одной "
+					 "принятой строки с периодом");
 			} else {
 				keep(hist, &tmp, y, m);
 				kept[nkept++] = yyyymm;
@@ -234,7 +234,8 @@ size_t history_periods(const struct figures *hist, int *yyyymm, size_t max)
 	for (size_t i = 0; i < hist->n; i++) {
 		int y, m;
 		size_t k;
-		if (sscanf(hist->v[i].breakdown, "period:%4d-%2d", &y, &m) != 2)
+		const char *b = hist->v[i].breakdown;
+		if (sscanf(b, "period:%4d-%2d", &y, &m) != 2)
 			continue;
 		int v = y * 100 + m;
 		for (k = 0; k < n && found[k] != v; k++)
@@ -293,7 +294,8 @@ void history_apply(struct figures *cur, const struct figures *hist,
 	{
 		char pre[40];
 		size_t np = (size_t)snprintf(pre, sizeof(pre),
-					     "period:%04d-%02d;", y1, p->month);
+					     "period:%04d-%02d;", y1,
+					     p->month);
 		for (size_t i = 0; i < hist->n; i++) {
 			const struct figure *f = &hist->v[i];
 			if (f->scope != SCOPE_DISTRICT ||

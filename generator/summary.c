@@ -29,7 +29,8 @@ static const char *const columns[NCOLS] = {
 };
 
 const struct diag_code summary_codes[] = {
-	{ "H001", SEV_ERROR, "заголовок summary.csv не тот, что в outputs.md" },
+	{ "H001", SEV_ERROR, "заголовок summary.csv не тот, что в "
+	  "outputs.md" },
 	{ "H002", SEV_ERROR, "в строке не 9 полей" },
 	{ "H003", SEV_ERROR, "период не в виде ГГГГ-ММ" },
 	{ "H004", SEV_ERROR, "период строки отличается от периода файла" },
@@ -254,8 +255,8 @@ static int on_record(void *ctx, const struct csv_record *rec)
 		    rec->nfields, NCOLS);
 	for (int k = 0; k < rec->nfields; k++)
 		if (has_control(rec->fields[k]))
-			BAD("H016", columns[k], NULL, "управляющий символ в поле "
-			    "«%s»", columns[k]);
+			BAD("H016", columns[k], NULL, "управляющий символ "
+			    "в поле «%s»", columns[k]);
 	period = field(rec, C_PERIOD);
 	if (!valid_period(period))
 		BAD("H003", columns[C_PERIOD], period,
@@ -271,9 +272,10 @@ static int on_record(void *ctx, const struct csv_record *rec)
 		    "ожидается district, org или region", sn);
 	id = field(rec, C_ID);
 	code = field(rec, C_CODE);
-	if (!*id || !*code)
-		BAD("H006", !*id ? columns[C_ID] : columns[C_CODE], NULL,
-		    "пустое поле «%s»", !*id ? columns[C_ID] : columns[C_CODE]);
+	if (!*id)
+		BAD("H006", columns[C_ID], NULL, "пустое поле «scope_id»");
+	if (!*code)
+		BAD("H006", columns[C_CODE], NULL, "пустое поле «code»");
 	has_num = *field(rec, C_NUM) != '\0';
 	has_den = *field(rec, C_DEN) != '\0';
 	has_val = *field(rec, C_VALUE) != '\0';

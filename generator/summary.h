@@ -2,8 +2,9 @@
  * summary.h - summary.csv: writing it, and reading one back without trust.
  *
  * The format is outputs.md's: UTF-8, ',' delimiter, RFC 4180 quoting, '.'
- * decimal mark, the header
- *   period,scope,scope_id,scope_name,code,breakdown,numerator,denominator,value
+ * decimal mark, the header (summary_header)
+ *   period,scope,scope_id,scope_name,code,breakdown,
+ *   numerator,denominator,value
  * and rows sorted by scope, scope_id, code, breakdown.  numerator and
  * denominator are empty for "no data", the denominator is empty for counts,
  * the value is empty when there is none.

@@ -692,7 +692,8 @@ static void test_compute__district_name_and_orgs(void **state)
 	static const char *org_codes[] = { "I01", "I02", "I03", "I04", "I05",
 		"I06", "I08", "I09", "I11", "I12", "I13", "I15", "I16", "I17",
 		"M.beginners", "M.beginners.covered", "M.pairs.active",
-		"D.diagnosed", "D.with_deficit", "D.addressed", "K.vacancies" };
+		"D.diagnosed", "D.with_deficit", "D.addressed",
+		"K.vacancies" };
 	for (size_t i = 0; i < sizeof(org_codes) / sizeof(*org_codes); i++)
 		for (size_t o = 0; o < ds.orgs.n; o++)
 			if (!figures_find(&fs, SCOPE_ORG, ds.orgs.v[o].id,
