@@ -3,7 +3,7 @@
 # Quiet and quick when everything is already there.
 set -e
 PKGS="build-essential clang pkg-config libxlsxwriter-dev libhpdf-dev libcsv-dev
-libpcre2-dev libinih-dev nettle-dev libzip-dev libcmocka-dev fonts-dejavu-core
+libpcre2-dev nettle-dev libzip-dev libcmocka-dev fonts-dejavu-core
 poppler-utils qpdf python3 python3-openpyxl zip unzip bc time"
 missing=""
 for p in $PKGS; do
