@@ -439,6 +439,11 @@ static void record_clear(struct reader *r)
 	r->cap_field = r->cap_record = r->cap_fields = false;
 }
 
+/*
+ * Spaces and tabs alone count as an empty cell, for blank rows and for the
+ * trailing cells that are dropped: the validator trims every value, so such
+ * a cell could only ever be empty.
+ */
 static bool blank_field(const unsigned char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -771,6 +776,18 @@ static void reader_chunk(struct reader *r, const unsigned char *s, size_t n)
 	}
 	size_t nl = find(s, pos, n, '\n'), cr = find(s, pos, n, '\r');
 	while (pos < n && !r->stop) {
+		/* Blank lines between records: libcsv would ignore them. */
+		if (r->p.pstate == 0 && !r->skipping &&
+		    (s[pos] == '\n' || s[pos] == '\r')) {
+			if (s[pos] == '\r' && pos + 1 == n)
+				r->pending_cr = true;
+			else if (s[pos] == '\r' && s[pos + 1] == '\n')
+				pos++;
+			pos++;
+			r->line++;
+			r->line_off = 0;
+			continue;
+		}
 		if (nl < pos)
 			nl = find(s, pos, n, '\n');
 		if (cr < pos)

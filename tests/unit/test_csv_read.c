@@ -187,6 +187,16 @@ static void test_csv_read__lf_no_final_newline(void **state)
 	assert_string_equal(REC(e, 1)->f[1], "d");
 }
 
+static void test_csv_read__blank_line_endings(void **state)
+{
+	struct env *e = *state;
+
+	/* lines: 1 "a;b", 2 CRLF, 3 CR, 4 CRLF, 5 LF, 6 "1;2" */
+	rd(e, "a;b\r\n\r\n\r\r\n\n1;2\r\n");
+	assert_int_equal(e->c.n, 2);
+	assert_int_equal(REC(e, 1)->line, 6);
+}
+
 static void test_csv_read__lone_cr(void **state)
 {
 	struct env *e = *state;
@@ -634,6 +644,34 @@ static void test_csv_read__file_chunks(void **state)
 	free(buf);
 }
 
+static void test_csv_read__file_blank_crlf_cut(void **state)
+{
+	struct env *e = *state;
+	size_t chunk = 1024 * 1024, n;
+	char *buf = xmalloc(chunk + 16);
+	struct csv_read_opts o = { ENC_AUTO, CSV_LIMITS_DEFAULT };
+
+	/*
+	 * Line 1 fills bytes 0..chunk-2; line 2 is a blank CRLF whose CR is
+	 * the chunk's last byte; line 3 is "1;2".
+	 */
+	o.limits.max_field = 2 * chunk;
+	memcpy(buf, "h;", 2);
+	memset(buf + 2, 'x', chunk - 5);
+	n = chunk - 3;
+	memcpy(buf + n, "\r\n\r\n1;2\r\n", 9);
+	n += 9;
+	char *path = tmpfile_with(buf, n);
+	assert_int_equal(csv_read_file(path, e->file, &o, collect, &e->c,
+				       &e->dl), 0);
+	assert_int_equal(e->c.n, 2);
+	assert_int_equal(REC(e, 1)->line, 3);
+	assert_string_equal(REC(e, 1)->f[1], "2");
+	unlink(path);
+	free(path);
+	free(buf);
+}
+
 static void test_csv_read__file_small(void **state)
 {
 	struct env *e = *state;
@@ -682,6 +720,7 @@ int main(void)
 		T(test_csv_read__crlf),
 		T(test_csv_read__lf_no_final_newline),
 		T(test_csv_read__lone_cr),
+		T(test_csv_read__blank_line_endings),
 		T(test_csv_read__mixed_endings),
 		T(test_csv_read__bom),
 		T(test_csv_read__cp1251),
@@ -705,6 +744,7 @@ int main(void)
 		T(test_csv_read__max_file),
 		T(test_csv_read__callback_stops),
 		T(test_csv_read__file_chunks),
+		T(test_csv_read__file_blank_crlf_cut),
 		T(test_csv_read__file_small),
 		T(test_csv_read__file_missing),
 		T(test_csv_read__codes_table),
