@@ -216,23 +216,28 @@ enum list_id { L_NO_MENTOR, L_DEFICIT, L_OVERLOAD, L_OLD60, L__COUNT };
 struct list_spec {
 	const char *sheet, *title;
 	const char *cols[8];    /* facts after org, name, SNILS */
+	double width[8];        /* their column widths */
 };
 
 static const struct list_spec lists[L__COUNT] = {
 	{ "Без наставника", "Начинающие педагоги без наставника",
 	  { "Должность", "Педагогический стаж, лет", "Возраст, лет",
-	    "Дата приема", "Молодой педагог (до 35 лет)", NULL } },
+	    "Дата приема", "Молодой педагог (до 35 лет)", NULL },
+	  { 24, 12, 10, 12, 14 } },
 	{ "Неустранённые дефициты", "Педагоги с неустранёнными "
 	  "профессиональными дефицитами",
 	  { "Дата диагностики", "Вид диагностики", "Предмет",
-	    "Результат, %", "Дефицитные области", "ИОМ", NULL } },
+	    "Результат, %", "Дефицитные области", "ИОМ", NULL },
+	  { 12, 24, 26, 11, 44, 7 } },
 	{ "Перегрузка", "Учителя с нагрузкой выше предельной",
 	  { "Должность", "Нагрузка в этой организации, ч/нед",
 	    "Нагрузка суммарно, ч/нед", "Предел, ч/нед",
-	    "Превышение, ч/нед", NULL } },
+	    "Превышение, ч/нед", NULL },
+	  { 24, 14, 14, 12, 12 } },
 	{ "Учителя 60+", "Учителя в возрасте 60 лет и старше",
 	  { "Возраст, лет", "Должность", "Предметы",
-	    "Педагогический стаж, лет", NULL } },
+	    "Педагогический стаж, лет", NULL },
+	  { 10, 24, 40, 14 } },
 };
 
 struct entry {
@@ -329,6 +334,11 @@ static void list_facts(struct pw *x, lxw_worksheet *ws, lxw_row_t r,
 			areas = arena_printf(&x->ar,
 					     "%s%s%s", areas, i ? ", " : "",
 					     ds->areas.v[d->areas[i]]);
+		/* the areas column wraps: about 50 characters a line */
+		size_t len = strlen(areas);
+		if (len > 100)
+			track(x, worksheet_set_row(ws, r,
+				12.75 * (double)(1 + len / 100) + 2, NULL));
 		put_text(x, ws, r, c++, areas, x->wrap);
 		put_text(x, ws, r, c++, f->sflags & SF_IOM ? "да" : "нет",
 			 x->text);
@@ -423,9 +433,8 @@ static int list_sheet(struct pw *x, int l, const int *order, size_t n,
 	worksheet_set_column(ws, 1, 1, 34, NULL);
 	worksheet_set_column(ws, 2, 2, 34, NULL);
 	worksheet_set_column(ws, 3, 3, 15, NULL);
-	worksheet_set_column(ws, 4, nc - 1, 16, NULL);
-	if (l == L_DEFICIT)
-		worksheet_set_column(ws, 8, 8, 36, NULL);
+	for (lxw_col_t c = 4; c < nc; c++)
+		worksheet_set_column(ws, c, c, sp->width[c - 4], NULL);
 	page_setup(x, ws, 3, 4);
 	return 0;
 }
@@ -585,6 +594,17 @@ static int return_sheet(struct pw *x, const struct rrow *rr, size_t n,
 					sev[d->col_index] = s;
 			}
 		}
+		/* the message column wraps at about 65 characters */
+		int lines = 0;
+		for (const char *p = msg; *p;) {
+			size_t ll = strcspn(p, "\n");
+			lines += 1 + (int)(ll / 2 / 65); /* 2 bytes a letter */
+			p += ll;
+			p += *p ? 1 : 0;
+		}
+		if (lines > 1)
+			track(x, worksheet_set_row(ws, r, 12.75 * lines + 2,
+						   NULL));
 		put_num(x, ws, r, 0, (double)row->line, x->num);
 		put_text(x, ws, r, 1, row->rejected ? "отклонена" :
 			 "принята с предупреждением",

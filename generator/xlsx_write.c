@@ -1983,7 +1983,7 @@ static int sheet_quality(struct xw *x)
 				 "предупреждение", d->sev == SEV_ERROR ?
 				 x->bad : x->warn);
 			put_text(x, ws, r, 4, d->code, x->text);
-			put_text(x, ws, r, 5, d->message, x->text);
+			put_text(x, ws, r, 5, d->message, x->wrap);
 			put_text(x, ws, r, 6, d->value, x->text);
 		}
 		if (i < nf) {
