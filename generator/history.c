@@ -114,6 +114,10 @@ static void keep(struct figures *hist, const struct figures *tmp, int y,
 		const struct figure *f = &tmp->v[i];
 		size_t need = strlen(f->breakdown) + 32;
 		const char *id = f->scope_id, *name = f->scope_name;
+		/* A run with --history wrote year rows of its own: they are
+		 * derived, and re-keying them would nest years. */
+		if (!strncmp(f->breakdown, "year:", 5))
+			continue;
 		if (need > cap) {
 			cap = need * 2;
 			buf = xrealloc(buf, cap);
@@ -300,7 +304,8 @@ void history_apply(struct figures *cur, const struct figures *hist,
 			const struct figure *f = &hist->v[i];
 			if (f->scope != SCOPE_DISTRICT ||
 			    strcmp(f->code, "I18") ||
-			    strncmp(f->breakdown, pre, np))
+			    strncmp(f->breakdown, pre, np) ||
+			    strncmp(f->breakdown + np, "subject:", 8))
 				continue;
 			add_year(cur, hist, y1, p->month, SCOPE_DISTRICT, did,
 				 dname, "I18", f->breakdown + np);

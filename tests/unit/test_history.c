@@ -54,7 +54,10 @@ static int setup(void **state)
 		 "2025-12,district,Старое,Старое,I18,,30,,30\n"
 		 "2025-12,district,Старое,Старое,I18,subject:физика,4,,4\n"
 		 "2025-12,org,s1,Школа 1,I16,,10,12,83.3\n"
-		 "2025-12,org,s1,Школа 1,I17,,2,,2\n");
+		 "2025-12,org,s1,Школа 1,I17,,2,,2\n"
+		 /* Year rows that run itself wrote: never re-keyed. */
+		 "2025-12,district,Старое,Старое,I18,year:2024,25,,25\n"
+		 "2025-12,district,Старое,Старое,I17,year:2024,5,,5\n");
 	/* Two years back, no vacancies file then: I16 no data. */
 	put_file("old/2024-12/summary.csv", H
 		 "2024-12,district,Старое,Старое,I16,,,,\n"
@@ -209,6 +212,8 @@ static void test_history__apply(void **state)
 			 4);
 	assert_null(figures_find(&cur, SCOPE_DISTRICT, "Ленинский", "I18",
 				 "year:2024"));
+	for (size_t i = 0; i < cur.n; i++)
+		assert_null(strstr(cur.v[i].breakdown, ";year:"));
 	/* Organizations: s1's I16 2025; s2 not in the history. */
 	f = figures_find(&cur, SCOPE_ORG, "s1", "I16", "year:2025");
 	assert_non_null(f);
