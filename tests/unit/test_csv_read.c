@@ -246,6 +246,36 @@ static void test_csv_read__cp1251(void **state)
 	assert_int_equal(ncode(e, "R003"), 0);
 }
 
+static void test_csv_read__cp1251_file(void **state)
+{
+	struct env *e = *state;
+	char buf[4096];
+	size_t n = 0;
+
+	/* 50 rows «Иванов;учитель» in 1251: letters C0..FF only. */
+	for (int i = 0; i < 50; i++)
+		n += (size_t)sprintf(buf + n, "\xC8\xE2\xE0\xED\xEE\xE2;"
+				     "\xF3\xF7\xE8\xF2\xE5\xEB\xFC\r\n");
+	rd_opts(e, buf, n, NULL);
+	assert_string_equal(e->dl.files[0].encoding, "Windows-1251");
+	assert_int_equal(e->c.n, 50);
+	assert_string_equal(REC(e, 49)->f[0], "Иванов");
+	assert_string_equal(REC(e, 49)->f[1], "учитель");
+	assert_int_equal(e->dl.n, 0);
+}
+
+static void test_csv_read__encoding_uncertain(void **state)
+{
+	struct env *e = *state;
+
+	/* «Код;имя» in CP866: 5 of 6 high bytes below C0, so R003. */
+	rd(e, "\x8A\xAE\xA4;\xA8\xAC\xEF\n");
+	assert_string_equal(e->dl.files[0].encoding, "Windows-1251");
+	assert_int_equal(ncode(e, "R003"), 1);
+	assert_int_equal(first(e, "R003")->line, 0);
+	assert_int_equal(e->c.n, 1);
+}
+
 static void test_csv_read__encoding_override(void **state)
 {
 	struct env *e = *state;
@@ -672,6 +702,33 @@ static void test_csv_read__file_blank_crlf_cut(void **state)
 	free(buf);
 }
 
+static void test_csv_read__file_max_file(void **state)
+{
+	struct env *e = *state;
+	size_t rows = 500000, n = 0;
+	char *buf = xmalloc(rows * 4);
+	struct csv_read_opts o = { ENC_AUTO, CSV_LIMITS_DEFAULT };
+
+	/*
+	 * 2,000,000 bytes of "1;2\n", cap 1,500,001: 375,000 whole rows and
+	 * the "1" of row 375,001, which is delivered broken.
+	 */
+	for (size_t i = 0; i < rows; i++, n += 4)
+		memcpy(buf + n, "1;2\n", 4);
+	o.limits.max_file = 1500001;
+	char *path = tmpfile_with(buf, n);
+	assert_int_equal(csv_read_file(path, e->file, &o, collect, &e->c,
+				       &e->dl), 0);
+	assert_int_equal(e->c.n, 375001);
+	assert_false(REC(e, 374999)->broken);
+	assert_true(REC(e, 375000)->broken);
+	assert_int_equal(ncode(e, "R012"), 1);
+	assert_int_equal(first(e, "R012")->line, 375001);
+	unlink(path);
+	free(path);
+	free(buf);
+}
+
 static void test_csv_read__file_small(void **state)
 {
 	struct env *e = *state;
@@ -724,6 +781,8 @@ int main(void)
 		T(test_csv_read__mixed_endings),
 		T(test_csv_read__bom),
 		T(test_csv_read__cp1251),
+		T(test_csv_read__cp1251_file),
+		T(test_csv_read__encoding_uncertain),
 		T(test_csv_read__encoding_override),
 		T(test_csv_read__delimiters),
 		T(test_csv_read__trailing_empty_dropped),
@@ -745,6 +804,7 @@ int main(void)
 		T(test_csv_read__callback_stops),
 		T(test_csv_read__file_chunks),
 		T(test_csv_read__file_blank_crlf_cut),
+		T(test_csv_read__file_max_file),
 		T(test_csv_read__file_small),
 		T(test_csv_read__file_missing),
 		T(test_csv_read__codes_table),
