@@ -12,6 +12,7 @@
 #include "output.h"
 #include "params.h"
 #include "report_rollup.h"
+#include "ru_plural.h"
 #include "summary.h"
 #include "template.h"
 #include "xlsx_rollup.h"
@@ -443,8 +444,10 @@ int rollup_run(int nfiles, char **files, const char *out_root,
 	}
 	rc = any_rejected(&r.dl) ? RC_REJECTED : RC_DONE;
 	if (!quiet)
-		fprintf(stderr, "kadry: региональный свод (%zu "
-			"муниципалитетов) записан в %s\n", r.nm, output_dir(o));
+		fprintf(stderr, "kadry: региональный свод (%zu %s) записан "
+			"в %s\n", r.nm, ru_plural((int64_t)r.nm,
+			"муниципалитет", "муниципалитета", "муниципалитетов"),
+			output_dir(o));
 out:
 	output_end(o);
 	template_release(&t);
