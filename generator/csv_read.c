@@ -963,13 +963,15 @@ int csv_read_mem(const char *data, size_t len, int file,
 		 const struct csv_read_opts *o, csv_record_fn fn, void *ctx,
 		 struct diag_list *dl)
 {
-	const unsigned char *s = (const unsigned char *)data;
+	const unsigned char *s = (const unsigned char *)(data ? data : "");
 	struct reader r;
 	struct head h;
 	struct detect d;
 	bool cut = false;
 
 	reader_init(&r, o, file, fn, ctx, dl);
+	if (!data)
+		len = 0;
 	if ((unsigned long long)len > (unsigned long long)r.lim.max_file) {
 		len = (size_t)r.lim.max_file;
 		cut = true;

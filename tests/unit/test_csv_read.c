@@ -755,6 +755,18 @@ static void test_csv_read__file_missing(void **state)
 	assert_int_equal(e->c.n, 0);
 }
 
+static void test_csv_read__empty(void **state)
+{
+	struct env *e = *state;
+
+	assert_int_equal(csv_read_mem(NULL, 0, e->file, NULL, collect, &e->c,
+				      &e->dl), 0);
+	rd(e, "\r\n\n;;;\n");
+	assert_int_equal(e->c.n, 0);
+	assert_int_equal(e->dl.n, 0);
+	assert_false(e->dl.files[0].file_error);
+}
+
 static void test_csv_read__codes_table(void **state)
 {
 	int n = 0;
@@ -807,6 +819,7 @@ int main(void)
 		T(test_csv_read__file_max_file),
 		T(test_csv_read__file_small),
 		T(test_csv_read__file_missing),
+		T(test_csv_read__empty),
 		T(test_csv_read__codes_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
