@@ -92,7 +92,8 @@ static const struct {
 } kinds[KIND__COUNT] = {
 	[KIND_UNKNOWN] = { "unknown", "неизвестный вид", { NULL } },
 	[KIND_ORGS] = { "organizations", "Образовательные организации",
-			{ "organizations", "orgs", "организации", "оо", NULL } },
+			{ "organizations", "orgs", "организации", "оо",
+			  NULL } },
 	[KIND_STAFF] = { "staff", "Педагогические работники",
 			 { "staff", "кадры", "педагоги", "работники", NULL } },
 	[KIND_DIAGNOSTICS] = { "diagnostics",
@@ -376,7 +377,8 @@ static bool get_date(struct validator *v, int c, kdate *out)
 	if (st != FIELD_OK) {
 		*out = KDATE_NONE;
 		if (pers)
-			problem(v, c, "V111", NULL, "неверная дата: ожидается %s",
+			problem(v, c, "V111", NULL,
+				"неверная дата: ожидается %s",
 				exp ? exp : "дата");
 		else
 			problem(v, c, "V111", s, "неверная дата «%s»: "
@@ -465,7 +467,8 @@ static bool get_yesno(struct validator *v, int c)
 	if (!s[0])
 		return false;
 	if (field_yesno(s, &val, &exp) != FIELD_OK) {
-		problem(v, c, "V114", s, "неверное значение «%s»: ожидается %s",
+		problem(v, c, "V114", s,
+			"неверное значение «%s»: ожидается %s",
 			clip(s, q, sizeof(q)), exp ? exp : "да или нет");
 		return false;
 	}
@@ -630,8 +633,8 @@ static int get_org_ref(struct validator *v, int c)
 		rdiag(v, c, SEV_ERROR, "V141", s, "строки организации «%s» "
 		      "в файле организаций отклонены", clip(s, q, sizeof(q)));
 	else
-		rdiag(v, c, SEV_ERROR, "V141", s, "организация «%s» не найдена "
-		      "в файле организаций", clip(s, q, sizeof(q)));
+		rdiag(v, c, SEV_ERROR, "V141", s, "организация «%s» не "
+		      "найдена в файле организаций", clip(s, q, sizeof(q)));
 	return -1;
 }
 
@@ -787,7 +790,8 @@ static const char *do_staff(struct validator *v)
 	get_range(v, CS_LOAD, 0, FIX(60), &load);
 	uint8_t flags = 0;
 	static const struct { int col; uint8_t flag; } yn[] = {
-		{ CS_MENTOR, SF_MENTOR }, { CS_METHOD_ACTIVE, SF_METHOD_ACTIVE },
+		{ CS_MENTOR, SF_MENTOR },
+		{ CS_METHOD_ACTIVE, SF_METHOD_ACTIVE },
 		{ CS_NETWORK, SF_NETWORK },
 		{ CS_YOUNG_SUPPORT, SF_YOUNG_SUPPORT }, { CS_IOM, SF_IOM },
 		{ CS_TARGET_CONTRACT, SF_TARGET_CONTRACT },
@@ -919,8 +923,8 @@ static void staff_final(struct validator *v)
 		}
 		struct diag *d = diag_add(v->dl, s->src.file, s->src.line,
 					  column, SEV_WARNING, "V143", NULL,
-					  "ни в одной из %d строк работника не "
-					  "указана основная занятость; "
+					  "ни в одной из %d строк работника "
+					  "не указана основная занятость; "
 					  "основной считается эта строка",
 					  p->nrows);
 		d->row = raw;
@@ -1201,7 +1205,8 @@ static const char *do_vacancy(struct validator *v)
 		if (field_integer(s, &count, &exp) != FIELD_OK)
 			rdiag(v, CV_COUNT, SEV_ERROR, "V113", s, "неверное "
 			      "количество «%s»: ожидается %s",
-			      clip(s, q, sizeof(q)), exp ? exp : "целое число");
+			      clip(s, q, sizeof(q)),
+			      exp ? exp : "целое число");
 		else if (count <= 0)
 			rdiag(v, CV_COUNT, SEV_ERROR, "V134", s, "количество "
 			      "«%s»: ожидается целое число больше 0", s);
@@ -1253,8 +1258,8 @@ static void on_header(struct validator *v, const struct csv_record *rec)
 		v->f->colmap[c] = -1;
 	if (rec->broken) {
 		diag_add(v->dl, v->f->index, rec->line, NULL, SEV_ERROR,
-			 "V103", NULL, "строку заголовка не удалось прочитать; "
-			 "строки файла не приняты");
+			 "V103", NULL, "строку заголовка не удалось "
+			 "прочитать; строки файла не приняты");
 		v->header_bad = true;
 		fr->file_error = true;
 		return;

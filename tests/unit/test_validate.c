@@ -197,7 +197,8 @@ static void test_validate__clean(void **state)
 		"112-233-445 95;10.03.2026;предметная;алгебра;55;;"
 		"Оценивание , ЦИФРА;оценивание\n",
 		"courses.csv",
-		"person_id;program;provider;kind;hours;end_date;federal_registry\n"
+		"person_id;program;provider;kind;hours;end_date;"
+		"federal_registry\n"
 		"112-233-445 95;ФГОС;ИРО;ПК;36;20.04.2026;да\n",
 		"mentoring.csv",
 		"org_id;mentor_id;mentee_id;form;start_date;end_date;paid\n"
@@ -284,7 +285,8 @@ static void test_validate__discovery(void **state)
 	struct run *r = RUN(
 		"b/organizations.csv",
 		"Код ОО;Наименование;Тип;Муниципалитет\nS1;Ш;ОО;Г\n",
-		"a/кадры.CSV", SH "112-233-445 95;S1;01.02.1980;методист;;;5\n",
+		"a/кадры.CSV",
+		SH "112-233-445 95;S1;01.02.1980;методист;;;5\n",
 		"README.md", "not data\n",
 		".hidden.csv", "garbage\n",
 		"notes.txt", "просто текст\n",
@@ -627,7 +629,8 @@ static void test_validate__courses(void **state)
 		"person_id;program;provider;kind;hours;start_date;end_date;"
 		"elearning;stress_module;form\n"
 		/* 2: program P/ИРО, no flags */
-		"112-233-445 95;Программа П;ИРО;ПК;8;;01.02.2025;нет;нет;очная\n"
+		"112-233-445 95;Программа П;ИРО;ПК;8;;01.02.2025;нет;нет;"
+		"очная\n"
 		/* 3: same program written differently, flags differ */
 		"112-233-445 95;программа  п ;иро;ПК;72;;01.03.2025;да;да;\n"
 		/* 4: same again, disagreeing again: no new warning */
@@ -642,7 +645,8 @@ static void test_validate__courses(void **state)
 	 * row 3 two flags, row 5 hours, row 6 hours */
 	counts(r, "курсы.csv", 6, 4, 2, 5);
 	assert_int_equal(r->ds.programs.n, 2);
-	assert_int_equal(r->ds.programs.v[0].flags, CFL_ELEARNING | CFL_STRESS);
+	assert_int_equal(r->ds.programs.v[0].flags,
+			 CFL_ELEARNING | CFL_STRESS);
 	assert_string_equal(r->ds.programs.v[0].name, "Программа П");
 	assert_null(r->ds.programs.v[1].provider);
 	assert_int_equal(r->ds.courses.v[1].program, 0);
@@ -723,7 +727,8 @@ static void test_validate__vacancies(void **state)
 {
 	struct run *r = RUN(ORGS,
 		"вакансии.csv",
-		"Код ОО;Должность;Предмет;Количество;Горизонт;Нагрузка, ч/нед\n"
+		"Код ОО;Должность;Предмет;Количество;Горизонт;"
+		"Нагрузка, ч/нед\n"
 		"S1;учитель физики;;1;долгосрочная;18\n"    /* 2: ok */
 		"S1;учитель;;2;;\n"                        /* 3: warning */
 		"S1;методист;;0;;\n"                       /* 4: count 0 */
@@ -758,7 +763,8 @@ static void test_validate__broken_and_shapes(void **state)
 		"\xc4\xee\xeb\xe6\xed\xee\xf1\xf2\xfc;"
 		"\xcf\xe5\xe4\xe0\xe3\xee\xe3\xe8\xf7\xe5\xf1\xea\xe8\xe9 "
 		"\xf1\xf2\xe0\xe6, \xeb\xe5\xf2\r\n"
-		"112-233-445 95;S1;01.02.1980;\xec\xe5\xf2\xee\xe4\xe8\xf1\xf2;"
+		"112-233-445 95;S1;01.02.1980;"
+		"\xec\xe5\xf2\xee\xe4\xe8\xf1\xf2;"
 		"20\r\n"
 		"123-456-789 64;S1;01.02.1980;\"\xec\xe5\xf2\r\n";
 	struct run *r = RUN(ORGS, "staff.csv", staff1251);
