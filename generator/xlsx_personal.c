@@ -146,11 +146,14 @@ static void make_formats(struct pw *x)
 }
 
 static lxw_workbook *open_book(struct pw *x, const char *path,
-			       const char *title)
+			       const char *title, bool big)
 {
 	lxw_doc_properties props = { 0 };
+	lxw_workbook_options opt = { 0 };
 	const struct template *t = x->c->t;
-	x->wb = workbook_new(path);
+	/* big lists: flat memory; every sheet is written row by row */
+	opt.constant_memory = big;
+	x->wb = workbook_new_opt(path, &opt);
 	if (!x->wb) {
 		fprintf(stderr, "kadry: %s: не удалось создать файл\n", path);
 		return NULL;
@@ -448,7 +451,8 @@ int xlsx_write_lists(const char *path, const struct report_ctx *ctx)
 	size_t n = 0;
 
 	x.c = ctx;
-	if (!open_book(&x, path, "Именные списки"))
+	if (!open_book(&x, path, "Именные списки",
+		       ds && ds->staff.n > XLSX_BIG_LISTS))
 		return -1;
 	if (ds && ds->persons.n && ctx->p)
 		pf = compute_person_facts(ds, ctx->p);
@@ -643,7 +647,7 @@ static int write_return(struct pw *x, const char *dir, const struct rrow *rr,
 		name = ds->orgs.v[o].name;
 	x->err = LXW_NO_ERROR;
 	if (!open_book(x, path, arena_printf(&x->ar, "Замечания к данным: "
-					     "%s", name)))
+					     "%s", name), false))
 		return -1;
 	/* rr is in file, line order: one sheet per run of one file */
 	for (size_t i = 0; i < n && !rc;) {

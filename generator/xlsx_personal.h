@@ -34,6 +34,9 @@
 
 #include "report.h"
 
+/* Staff rows above which lists.xlsx is written in constant_memory mode. */
+#define XLSX_BIG_LISTS 20000
+
 /* Writes the lists to exactly `path`.  Returns 0 or -1 (message printed). */
 int xlsx_write_lists(const char *path, const struct report_ctx *ctx);
 

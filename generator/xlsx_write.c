@@ -1044,6 +1044,8 @@ static int sheet_indicators(struct xw *x)
 			       first_share, 0, last_share, 5, 0, 5);
 			chart_axis_set_num_format(ch->y_axis, "0%");
 			chart_axis_set_min(ch->y_axis, 0);
+			lxw_row_t br[] = { r + 1, 0 };
+			track(x, worksheet_set_h_pagebreaks(ws, br));
 			place_chart(x, ws, r + 1, 0, ch, 2.4, 1.3);
 		}
 	}
@@ -1129,7 +1131,7 @@ static int sheet_orgs(struct xw *x)
 	set_col(x, ws, 0, 0, 10);
 	set_col(x, ws, 1, 1, 40);
 	set_col(x, ws, 2, 2, 8);
-	set_col(x, ws, c0, cl, 11);
+	set_col(x, ws, c0, cl, 12);
 	set_col(x, ws, cl + 1, cl + 1, 40);
 	sheet_title(x, ws, "Показатели по организациям");
 	put_text(x, ws, r, 0, "Код ОО", x->hdr);
@@ -2076,9 +2078,9 @@ int xlsx_write_monitoring(const char *path, const struct report_ctx *ctx)
 		fprintf(stderr, "kadry: %s: не удалось создать файл\n", path);
 		return -1;
 	}
-	props.title = arena_printf(&x.ar, "Мониторинг кадрового "
-				   "потенциала: %s, %s", x.did,
-				   ctx->fs->period);
+	props.title = arena_strdup(&x.ar, clean(&x, arena_printf(&x.ar,
+				   "Мониторинг кадрового потенциала: %s, %s",
+				   x.did, ctx->fs->period)));
 	props.subject = "Мониторинг кадрового потенциала системы "
 		"образования";
 	if (t && t->department && *t->department) {
