@@ -752,7 +752,7 @@ static const char *do_staff(struct validator *v)
 	bool snils_ok = get_snils(v, CS_PERSON, snils);
 	int org = get_org_ref(v, CS_ORG);
 	const char *name = cell(v, CS_FULL_NAME);
-	if (get_date(v, CS_BIRTH, &birth)) {
+	if (get_date(v, CS_BIRTH, &birth) && ds->asof != KDATE_NONE) {
 		age = date_age(birth, ds->asof);
 		if (age < 16 || age > 90) {
 			rdiag(v, CS_BIRTH, SEV_ERROR, "V130", NULL, "возраст "
@@ -1009,12 +1009,11 @@ static int program_of(struct validator *v, const char *name,
 		      const char *provider, uint8_t flags)
 {
 	struct dataset *ds = v->ds;
-	char a[1024], b[1024], w[512], q[128];
-	char *key;
+	char a[1024], b[1024], key[2100], w[512], q[128];
 
 	text_normalize(name, a, sizeof(a));
 	text_normalize(provider ? provider : "", b, sizeof(b));
-	key = arena_printf(&v->tmp, "%s\x1f%s", a, b);
+	snprintf(key, sizeof(key), "%s\x1f%s", a, b);
 	int pr = strmap_get(&ds->program_index, key);
 	if (pr < 0) {
 		pr = (int)ds->programs.n;
@@ -1023,7 +1022,9 @@ static int program_of(struct validator *v, const char *name,
 		p->name = arena_strdup(&ds->arena, name);
 		p->provider = dup_str(v, provider);
 		p->flags = flags;
-		strmap_put(&ds->program_index, key, pr);
+		/* the map keeps its keys: they live as long as the dataset */
+		strmap_put(&ds->program_index, arena_strdup(&ds->arena, key),
+			   pr);
 		v->prog = vec_grow(v->prog, &v->cap_prog, ds->programs.n,
 				   sizeof(*v->prog));
 		v->prog[pr].first_flags = flags;

@@ -648,6 +648,11 @@ static void test_validate__courses(void **state)
 	assert_int_equal(r->ds.programs.v[0].flags,
 			 CFL_ELEARNING | CFL_STRESS);
 	assert_string_equal(r->ds.programs.v[0].name, "Программа П");
+	/* the key outlives the validator: normalized name, 0x1f, provider */
+	assert_int_equal(strmap_get(&r->ds.program_index,
+				    "программа п\x1fиро"), 0);
+	assert_int_equal(strmap_get(&r->ds.program_index,
+				    "программа п\x1f"), 1);
 	assert_null(r->ds.programs.v[1].provider);
 	assert_int_equal(r->ds.courses.v[1].program, 0);
 	assert_int_equal(r->ds.courses.v[2].program, 0);
