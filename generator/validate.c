@@ -1654,11 +1654,16 @@ int validate_input(const struct validate_opts *o, struct dataset *ds,
 	struct pathvec paths = { NULL, 0, 0 };
 	struct stat st;
 
-	if (stat(o->input_dir, &st) != 0 || !S_ISDIR(st.st_mode) ||
-	    !scan(o->input_dir, NULL, 0, &paths, dl)) {
+	const char *why = NULL;
+	if (stat(o->input_dir, &st) != 0)
+		why = strerror(errno);
+	else if (!S_ISDIR(st.st_mode))
+		why = "это не папка";
+	else if (!scan(o->input_dir, NULL, 0, &paths, dl))
+		why = strerror(errno);
+	if (why) {
 		fprintf(stderr, "kadry: папку с входными файлами «%s» не "
-			"удалось открыть: %s\n", o->input_dir,
-			errno ? strerror(errno) : "это не папка");
+			"удалось открыть: %s\n", o->input_dir, why);
 		return -1;
 	}
 	qsort(paths.v, paths.n, sizeof(*paths.v), cmp_path);
