@@ -53,18 +53,25 @@ static char *value_text(const struct figure *f, char *buf)
 	return buf;
 }
 
+/* «≥ 90,0 %» in tables, «не менее 90,0 %» in prose; «—» when none. */
 static char *target_text(const struct rollup *r, const char *code,
-			 char *buf)
+			 char *buf, bool prose)
 {
 	const struct tpl_target *tg = r->t ? template_target(r->t, code)
 					   : NULL;
 	const struct catalog_entry *ce = catalog_find(code);
 	char v[32];
+	bool share = ce && ce->kind == FK_SHARE;
 	if (!tg)
 		return strcpy(buf, "—");
-	snprintf(buf, 64, "%s %s%s", tg->dir == TD_MIN ? "не менее" :
-		 "не более", tenths_str(tg->tenths, ',', v),
-		 ce && ce->kind == FK_SHARE ? " %" : "");
+	/* a whole count without its decimal: «≥ 5», «≥ 90,0 %» */
+	if (!share && tg->tenths % 10 == 0)
+		snprintf(v, sizeof(v), "%lld", (long long)(tg->tenths / 10));
+	else
+		tenths_str(tg->tenths, ',', v);
+	snprintf(buf, 64, "%s %s%s", tg->dir == TD_MIN ?
+		 (prose ? "не менее" : "≥") : (prose ? "не более" : "≤"), v,
+		 share ? " %" : "");
 	return buf;
 }
 
@@ -147,13 +154,13 @@ static void sources(struct pdf_doc *d, const struct rollup *r)
 static void indicators(struct pdf_doc *d, const struct rollup *r)
 {
 	static const struct pdf_col cols[] = {
-		{ "Код", 0.07f, PDF_LEFT },
-		{ "Показатель", 0.37f, PDF_LEFT },
-		{ "Регион", 0.12f, PDF_RIGHT },
-		{ "Цель", 0.14f, PDF_RIGHT },
-		{ "Статус", 0.14f, PDF_LEFT },
-		{ "Данные МО", 0.08f, PDF_RIGHT },
-		{ "Достигли цели МО", 0.08f, PDF_RIGHT },
+		{ "Код", 0.06f, PDF_LEFT },
+		{ "Показатель", 0.32f, PDF_LEFT },
+		{ "Регион", 0.1f, PDF_RIGHT },
+		{ "Цель", 0.12f, PDF_RIGHT },
+		{ "Статус", 0.16f, PDF_LEFT },
+		{ "Данные есть у МО", 0.12f, PDF_RIGHT },
+		{ "Достигли цели МО", 0.12f, PDF_RIGHT },
 	};
 	struct pdf_table *tb;
 	int ach = 0, miss = 0;
@@ -181,7 +188,7 @@ static void indicators(struct pdf_doc *d, const struct rollup *r)
 		const char *cells[7] = {
 			ce->code, ce->short_name,
 			value_text(rfig(r, ce->code), v),
-			target_text(r, ce->code, tg),
+			target_text(r, ce->code, tg, false),
 			st == RS_NO_TARGET ? "—" : rollup_status_name(st),
 			cov, am
 		};
@@ -214,7 +221,9 @@ static void comparison(struct pdf_doc *d, const struct rollup *r)
 	for (int i = 1; i <= NIND; i++) {
 		const struct catalog_entry *ce = catalog_indicator(i);
 		bool share = ce->kind == FK_SHARE;
-		for (size_t k = 0; k <= r->nm; k++) {
+		/* a count's regional sum would dwarf the municipalities */
+		size_t nb = r->nm + (share ? 1 : 0);
+		for (size_t k = 0; k < nb; k++) {
 			bool reg = k == r->nm;
 			const char *id = reg ? r->region : r->m[k].id;
 			int sc = reg ? SCOPE_REGION : SCOPE_DISTRICT;
@@ -233,15 +242,22 @@ static void comparison(struct pdf_doc *d, const struct rollup *r)
 				  st == RS_NOT_ACHIEVED ? PDF_BAR_BAD :
 				  PDF_BAR_NEUTRAL;
 		}
-		snprintf(title, sizeof(title), "%s. %s%s", ce->code,
-			 ce->short_name, share ? ", %" : ", человек");
+		if (share) {
+			snprintf(title, sizeof(title), "%s. %s, %%", ce->code,
+				 ce->short_name);
+		} else {
+			char v[32];
+			snprintf(title, sizeof(title), "%s. %s, человек "
+				 "(регион: %s)", ce->code, ce->short_name,
+				 value_text(rfig(r, ce->code), v));
+		}
 		struct pdf_bar_chart bc = {
 			title, share ? 100 : 0, share ? 1 : 0,
 			share ? "%" : "",
 			{ "без цели", "достигнуто", "не достигнуто" },
 			"цель", 0.36f
 		};
-		pdf_bar_chart(d, &bc, bars, (int)r->nm + 1);
+		pdf_bar_chart(d, &bc, bars, (int)nb);
 	}
 	free(bars);
 }
@@ -313,7 +329,7 @@ static void problems(struct pdf_doc *d, const struct rollup *r)
 				  "(отставание %s %s)", ce->code,
 				  ce->short_name,
 				  value_text(rfig(r, ce->code), v),
-				  target_text(r, ce->code, buf),
+				  target_text(r, ce->code, buf, true),
 				  tenths_str(z[j].gap, ',', num),
 				  share ? "п. п." : "чел.");
 		}

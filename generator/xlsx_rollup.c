@@ -107,6 +107,17 @@ static void put_value(struct xr *x, lxw_worksheet *ws, int r, int c,
 	}
 }
 
+/* A target as text: «90,0» for a percent, «5» for a whole count. */
+static const char *target_num(int64_t tenths, const struct catalog_entry *ce,
+			      char *buf)
+{
+	if (ce && ce->kind == FK_COUNT && tenths % 10 == 0) {
+		snprintf(buf, 32, "%lld", (long long)(tenths / 10));
+		return buf;
+	}
+	return tenths_str(tenths, ',', buf);
+}
+
 static void put_target(struct xr *x, lxw_worksheet *ws, int r, int c,
 		       const char *code)
 {
@@ -120,7 +131,7 @@ static void put_target(struct xr *x, lxw_worksheet *ws, int r, int c,
 	}
 	/* «не менее 80,0 %»: direction and unit in one readable cell */
 	snprintf(buf, sizeof(buf), "%s %s%s", tg->dir == TD_MIN ? "не менее"
-		 : "не более", tenths_str(tg->tenths, ',', (char[32]){ 0 }),
+		 : "не более", target_num(tg->tenths, ce, (char[32]){ 0 }),
 		 ce && ce->kind == FK_SHARE ? " %" : "");
 	put_text(x, ws, r, c, buf, x->text);
 }
@@ -266,6 +277,7 @@ static int sheet_summary(struct xr *x, time_t created)
 	row = 3;
 	for (int c = 0; c < 5; c++)
 		put_text(x, ws, row, c, mh[c], x->hdr);
+	worksheet_set_row(ws, (lxw_row_t)row, 30, NULL);
 	for (size_t k = 0; k < r->nm; k++) {
 		row++;
 		put_num(x, ws, row, 0, (double)(k + 1), x->cnt);
@@ -288,6 +300,7 @@ static int sheet_summary(struct xr *x, time_t created)
 	int hdr = row;
 	for (int c = 0; c < 9; c++)
 		put_text(x, ws, row, c, ih[c], x->hdr);
+	worksheet_set_row(ws, (lxw_row_t)row, 30, NULL);
 	for (int i = 1; i <= NIND; i++) {
 		const struct catalog_entry *ce = catalog_indicator(i);
 		const struct figure *f = rfig(x, ce->code, "");
@@ -421,7 +434,7 @@ static int sheet_ranking(struct xr *x)
 		return -1;
 	}
 	worksheet_set_column(ws, 0, 0, 7, NULL);
-	worksheet_set_column(ws, 1, 1, 36, NULL);
+	worksheet_set_column(ws, 1, 1, 46, NULL);
 	worksheet_set_column(ws, 2, 2, 8, NULL);
 	worksheet_set_column(ws, 3, 3, 40, NULL);
 	worksheet_set_column(ws, 4, 4, 12, NULL);
@@ -479,28 +492,45 @@ static int sheet_charts(struct xr *x)
 		return -1;
 	for (int i = 1; i <= NIND; i++) {
 		const struct catalog_entry *ce = catalog_indicator(i);
-		lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
+		bool share = ce->kind == FK_SHARE;
+		lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_BAR);
 		lxw_chart_series *s;
+		/*
+		 * The municipalities and, for shares, the region (rows
+		 * 1..nm+1 of «По муниципалитетам»); a count's regional sum
+		 * would dwarf the municipalities' bars.
+		 */
+		lxw_row_t last = (lxw_row_t)(r->nm + (share ? 1 : 0));
 		if (!ch)
 			return -1;
 		s = chart_add_series(ch, NULL, NULL);
-		/* the municipalities and the region: rows 1..nm+1 */
-		chart_series_set_categories(s, "По муниципалитетам", 1, 0,
-					    (lxw_row_t)(r->nm + 1), 0);
+		chart_series_set_categories(s, "По муниципалитетам", 1, 0, last,
+					    0);
 		chart_series_set_values(s, "По муниципалитетам", 1,
-					(lxw_col_t)i, (lxw_row_t)(r->nm + 1),
-					(lxw_col_t)i);
+					(lxw_col_t)i, last, (lxw_col_t)i);
 		chart_series_set_name(s, ce->code);
-		snprintf(buf, sizeof(buf), "%s. %s", ce->code, ce->short_name);
+		chart_series_set_labels(s);
+		chart_series_set_labels_num_format(s, share ? "0.0%" : "0");
+		lxw_chart_font lfs = { .size = 8 };
+		chart_series_set_labels_font(s, &lfs);
+		lxw_chart_fill fill = { .color = 0x4472C4 };
+		chart_series_set_fill(s, &fill);
+		snprintf(buf, sizeof(buf), "%s. %s%s", ce->code, ce->short_name,
+			 share ? "" : ", человек");
 		chart_title_set_name(ch, clean(x, buf));
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-		chart_axis_set_num_format(ch->y_axis, ce->kind == FK_SHARE ?
-					  "0%" : "0");
-		chart_axis_set_min(ch->y_axis, 0);
-		if (ce->kind == FK_SHARE)
-			chart_axis_set_max(ch->y_axis, 1);
+		/* a bar chart's values run along x, its categories along y */
+		chart_axis_set_num_format(ch->x_axis, share ? "0%" : "0");
+		chart_axis_set_min(ch->x_axis, 0);
+		if (share) {
+			chart_axis_set_max(ch->x_axis, 1);
+			chart_axis_set_major_unit(ch->x_axis, 0.2);
+		}
+		/* first municipality at the top, as in the tables */
+		chart_axis_set_reverse(ch->y_axis);
 		lxw_chart_font lf = { .size = 8 };
 		chart_axis_set_num_font(ch->x_axis, &lf);
+		chart_axis_set_num_font(ch->y_axis, &lf);
 		lxw_chart_font tf = { .size = 10, .bold = 1 };
 		chart_title_set_name_font(ch, &tf);
 		lxw_chart_options o = { .x_scale = 1.0, .y_scale = 1.0 };
@@ -537,7 +567,7 @@ static int sheet_all(struct xr *x)
 	for (size_t k = 0; k < r->nm; k++)
 		put_text(x, ws, 0, (int)(6 + k), r->m[k].name, x->hdr);
 	put_text(x, ws, 0, (int)(6 + r->nm), "Данные есть у МО", x->hdr);
-	worksheet_set_row(ws, 0, 45, NULL);
+	worksheet_set_row(ws, 0, 60, NULL);
 	for (size_t i = 0; i < r->fs.n; i++) {
 		const struct figure *f = &r->fs.v[i];
 		const struct catalog_entry *ce;
@@ -601,6 +631,7 @@ static int sheet_quality(struct xr *x)
 	worksheet_set_column(ws, 6, 6, 20, NULL);
 	for (int c = 0; c < 6; c++)
 		put_text(x, ws, row, c, fh[c], x->hdr);
+	worksheet_set_row(ws, (lxw_row_t)row, 30, NULL);
 	for (size_t i = 0; i < dl->nfiles; i++) {
 		const struct file_report *fr = &dl->files[i];
 		row++;
