@@ -374,8 +374,8 @@ static void draw_line(struct pdf_doc *d, int face, float size, const char *s,
 		float sp = char_w(d, face, size, ' ');
 		float extra = nsp > 0 ? (w - l->width) / (float)nsp : 0;
 
-		/* gaps wider than three spaces read worse than a ragged edge */
-		if (nsp > 0 && l->width < w && extra <= 3 * sp) {
+		/* gaps much wider than a space read worse than a ragged edge */
+		if (nsp > 0 && l->width < w && extra <= 2.5f * sp) {
 			sp += extra;
 			size_t k = 0;
 
@@ -497,7 +497,8 @@ static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
 
 	wrap(d, face, size, s, w - st->indent, w, &ls);
 	if (!keep)
-		block_start(d, st->before + (ls.n > 1 ? 2 : 1) * lh);
+		/* no lone first line; three lines cannot split 2+1 */
+		block_start(d, st->before + (float)(ls.n <= 3 ? ls.n : 2) * lh);
 	else if (!d->page || d->y - st->before - lh < d->bottom)
 		new_page(d);
 	if (!fresh(d))
@@ -602,6 +603,31 @@ void pdf_sign(struct pdf_doc *d, const char *left, const char *right)
 	free(rl.v);
 	free(l);
 	free(r);
+}
+
+float pdf_text_height(struct pdf_doc *d, const struct pdf_style *st,
+		      const char *text)
+{
+	int face;
+	float size, w, h;
+	char *s;
+	struct lines ls = { 0 };
+
+	st = st ? st : &PDF_BODY;
+	face = face_of(st->sans, st->bold);
+	size = style_size(st);
+	w = d->right - d->left - st->left;
+	s = sanitize(d, face, text);
+	wrap(d, face, size, s, w - st->indent, w, &ls);
+	h = st->before + (float)ls.n * size * LEADING + st->after;
+	free(ls.v);
+	free(s);
+	return h;
+}
+
+void pdf_need(struct pdf_doc *d, float pt)
+{
+	block_start(d, pt);
 }
 
 void pdf_space(struct pdf_doc *d, float pt)
@@ -1000,9 +1026,9 @@ static float legend(struct pdf_doc *d, const struct legend_item *it, int n,
 }
 
 /* Tick labels of an x value axis from x0 to x1 at the cursor. */
-static float value_axis(struct pdf_doc *d, float x0, float x1, float ytop,
-			double top, double step, int nticks, int dec,
-			const char *suffix, bool draw)
+static float value_axis(struct pdf_doc *d, float x0, float x1, double top,
+			double step, int nticks, int dec, const char *suffix,
+			bool draw)
 {
 	if (draw) {
 		HPDF_Page pg = d->page;
@@ -1011,12 +1037,8 @@ static float value_axis(struct pdf_doc *d, float x0, float x1, float ytop,
 		for (int i = 0; i <= nticks; i++) {
 			float x = x0 + (x1 - x0) * (float)(i * step / top);
 
-			set_stroke(d, 0.85f, 0.85f, 0.85f);
-			HPDF_Page_SetLineWidth(pg, 0.4f);
-			HPDF_Page_MoveTo(pg, x, ytop);
-			HPDF_Page_LineTo(pg, x, d->y);
-			HPDF_Page_Stroke(pg);
 			set_stroke(d, 0.2f, 0.2f, 0.2f);
+			HPDF_Page_SetLineWidth(pg, 0.5f);
 			HPDF_Page_MoveTo(pg, x, d->y);
 			HPDF_Page_LineTo(pg, x, d->y - 3);
 			HPDF_Page_Stroke(pg);
@@ -1078,7 +1100,7 @@ void pdf_bar_chart(struct pdf_doc *d, const struct pdf_bar_chart *c,
 		static const float tr[3] = { TARGET_R, TARGET_G, TARGET_B };
 		it[nit++] = (struct legend_item){ c->target_name, tr, 1, 0 };
 	}
-	float fixed = 4 + value_axis(d, 0, 0, 0, 0, 0, 0, 0, NULL, false)
+	float fixed = 4 + value_axis(d, 0, 0, 0, 0, 0, 0, NULL, false)
 		+ legend(d, it, nit, false) + 8;
 	bool first = true;
 
@@ -1091,11 +1113,22 @@ void pdf_bar_chart(struct pdf_doc *d, const struct pdf_bar_chart *c,
 
 		while (j < n && (j == i || h + rh[j] <= room))
 			h += rh[j++];
-		block_start(d, th + h + fixed);
+		block_start(d, th + h + fixed + 6);
+		if (!fresh(d))
+			d->y -= 6;
 		if (first)
 			chart_title(d, c->title, true);
 		first = false;
-		float ytop = d->y;
+		/* the grid first, so bars and labels lie over it */
+		set_stroke(d, 0.85f, 0.85f, 0.85f);
+		HPDF_Page_SetLineWidth(d->page, 0.4f);
+		for (int t = 0; t <= nticks; t++) {
+			float x = x0 + (x1 - x0) * (float)(t * step / top);
+
+			HPDF_Page_MoveTo(d->page, x, d->y);
+			HPDF_Page_LineTo(d->page, x, d->y - h - 4);
+		}
+		HPDF_Page_Stroke(d->page);
 		for (int k = i; k < j; k++) {
 			const struct pdf_bar *b = &bars[k];
 			float cy = d->y - rh[k] / 2;
@@ -1153,8 +1186,8 @@ void pdf_bar_chart(struct pdf_doc *d, const struct pdf_bar_chart *c,
 			d->y -= rh[k];
 		}
 		d->y -= 4;
-		value_axis(d, x0, x1, ytop, top, step, nticks,
-			   step_decimals(step), c->suffix, true);
+		value_axis(d, x0, x1, top, step, nticks, step_decimals(step),
+			   c->suffix, true);
 		legend(d, it, nit, true);
 		d->y -= 8;
 		i = j;
@@ -1164,6 +1197,54 @@ void pdf_bar_chart(struct pdf_doc *d, const struct pdf_bar_chart *c,
 	free(ss);
 	free(rh);
 	free(ls.v);
+}
+
+/*
+ * With three series or more, labels at every point collide: each series
+ * gets one label right of its last point, pushed apart vertically.
+ */
+static void end_labels(struct pdf_doc *d, const struct pdf_line_chart *c,
+		       const struct pdf_series *s, int ns, float x,
+		       float ybot, float plot_h, double top)
+{
+	float y[16];
+	int ord[16], m = 0;
+	const float gap = 9;
+
+	for (int i = 0; i < ns && i < 16; i++) {
+		double v = c->ncat > 0 ? s[i].y[c->ncat - 1] : NAN;
+
+		if (isnan(v))
+			continue;
+		y[i] = ybot + plot_h * (float)(v / top) - 2.6f;
+		ord[m++] = i;
+	}
+	/* by height, then spread upwards; then back down if too high */
+	for (int a = 1; a < m; a++)
+		for (int b = a; b > 0 && y[ord[b]] < y[ord[b - 1]]; b--) {
+			int t = ord[b];
+			ord[b] = ord[b - 1];
+			ord[b - 1] = t;
+		}
+	for (int a = 1; a < m; a++)
+		if (y[ord[a]] < y[ord[a - 1]] + gap)
+			y[ord[a]] = y[ord[a - 1]] + gap;
+	if (m > 0 && y[ord[m - 1]] > ybot + plot_h + 6) {
+		float shift = y[ord[m - 1]] - (ybot + plot_h + 6);
+		for (int a = 0; a < m; a++)
+			y[ord[a]] -= shift;
+	}
+	for (int a = 0; a < m; a++) {
+		int i = ord[a];
+		const float *rgb = palette[i % 6];
+		char buf[64], num[32];
+
+		snprintf(buf, sizeof(buf), "%s%s",
+			 pdf_num(s[i].y[c->ncat - 1], c->decimals, num),
+			 c->suffix ? c->suffix : "");
+		set_fill(d, rgb[0], rgb[1], rgb[2]);
+		label(d, F_SANS, 7.5f, x + 6, y[i], buf, PDF_LEFT);
+	}
 }
 
 void pdf_line_chart(struct pdf_doc *d, const struct pdf_line_chart *c,
@@ -1195,7 +1276,9 @@ void pdf_line_chart(struct pdf_doc *d, const struct pdf_line_chart *c,
 	float fixed = th + yl + plot_h + 8 + 16 + legend(d, it, nit, false)
 		+ 8;
 
-	block_start(d, fixed);
+	block_start(d, fixed + 6);
+	if (!fresh(d))
+		d->y -= 6;
 	chart_title(d, c->title, true);
 	pg = d->page;
 	if (c->y_label) {
@@ -1278,14 +1361,35 @@ void pdf_line_chart(struct pdf_doc *d, const struct pdf_line_chart *c,
 			y = ybot + plot_h * (float)(v / top);
 			set_fill(d, rgb[0], rgb[1], rgb[2]);
 			draw_marker(d, i, x, y);
+			/* many series: only the end labels, drawn below */
+			if (ns >= 3)
+				continue;
 			snprintf(buf, sizeof(buf), "%s%s",
 				 pdf_num(v, c->decimals, num),
 				 c->suffix ? c->suffix : "");
-			/* alternate above and below to keep labels apart */
-			label(d, F_SANS, 7.5f, x + 4,
-			      i % 2 ? y - 10 : y + 4, buf, PDF_LEFT);
+			/*
+			 * Above the point when it is at least as high as its
+			 * neighbours' mean (the line runs below it), else
+			 * below, so the label does not sit on the line.
+			 */
+			double nb = 0;
+			int nn = 0;
+			if (k > 0 && !isnan(s[i].y[k - 1])) {
+				nb += s[i].y[k - 1];
+				nn++;
+			}
+			if (k + 1 < c->ncat && !isnan(s[i].y[k + 1])) {
+				nb += s[i].y[k + 1];
+				nn++;
+			}
+			bool above = nn == 0 || v >= nb / nn;
+			label(d, F_SANS, 7.5f, x, above ? y + 5 : y - 11,
+			      buf, PDF_CENTER);
 		}
 	}
+	if (ns >= 3)
+		end_labels(d, c, s, ns, x0 + dx * ((float)c->ncat - 0.5f), ybot,
+			   plot_h, top);
 	set_fill(d, 0, 0, 0);
 	d->y = ybot - 18;
 	legend(d, it, nit, true);

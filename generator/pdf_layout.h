@@ -101,6 +101,15 @@ void pdf_heading(struct pdf_doc *d, int level, const char *text);
  */
 void pdf_sign(struct pdf_doc *d, const char *left, const char *right);
 
+/*
+ * Keeping blocks together: the height a paragraph would take, and a
+ * request for pt points of room (a new page when the rest of this one is
+ * smaller), e.g. to keep the last paragraph with the signature.
+ */
+float pdf_text_height(struct pdf_doc *d, const struct pdf_style *st,
+		      const char *text);
+void pdf_need(struct pdf_doc *d, float pt);
+
 /* Vertical space, pt (dropped at the top of a page). */
 void pdf_space(struct pdf_doc *d, float pt);
 void pdf_page_break(struct pdf_doc *d);

@@ -5,6 +5,7 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,7 @@
 /* Caps that keep the note readable for 40,000 organizations. */
 #define NAMES_MAX 30            /* organization names in one sentence */
 #define TOP_ORGS 15             /* rows of the best/worst tables */
-#define RECS_MAX 80             /* organization recommendations shown */
+#define RECS_MAX 60             /* organization recommendations shown */
 #define FILES_MAX 10            /* files with rejected rows listed */
 #define ROWS_MAX 20             /* rows of a breakdown table */
 
@@ -46,9 +47,6 @@ static const struct pdf_style group_style = {
 };
 static const struct pdf_style item_style = {
 	12, false, false, PDF_JUSTIFY, PDF_MM(12.5), 0, 0, 2
-};
-static const struct pdf_style dash_style = {
-	12, false, false, PDF_JUSTIFY, 0, PDF_MM(12.5), 0, 2
 };
 static const struct pdf_style dept_style = {
 	12, true, false, PDF_CENTER, 0, 0, 0, 10
@@ -275,6 +273,10 @@ static const char *expand(struct note *n, const char *text)
 			skip = 1;
 		}
 		size_t vl = v == s ? 1 : strlen(v);
+
+		/* «{period}.» with a period «декабрь 2026 г.»: one stop */
+		if (v != s && vl > 0 && v[vl - 1] == '.' && s[skip] == '.')
+			skip++;
 		if (len + vl + 1 > cap) {
 			cap = (len + vl + 1) * 2;
 			out = xrealloc(out, cap);
@@ -286,6 +288,26 @@ static const char *expand(struct note *n, const char *text)
 	out[len] = '\0';
 	r = arena_strdup(&n->ar, out);
 	free(out);
+	return r;
+}
+
+/* The text with its first letter a capital (Cyrillic а-я, ё, Latin). */
+static const char *capital(struct note *n, const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = a ? (unsigned char)s[1] : 0;
+	char *r = arena_strdup(&n->ar, s);
+
+	if (a >= 'a' && a <= 'z') {
+		r[0] = (char)(a - 32);
+	} else if (a == 0xD0 && b >= 0xB0 && b <= 0xBF) {     /* а-п */
+		r[1] = (char)(b - 0x20);
+	} else if (a == 0xD1 && b >= 0x80 && b <= 0x8F) {     /* р-я */
+		r[0] = (char)0xD0;
+		r[1] = (char)(b + 0x20);
+	} else if (a == 0xD1 && b == 0x91) {                  /* ё */
+		r[0] = (char)0xD0;
+		r[1] = (char)0x81;
+	}
 	return r;
 }
 
@@ -392,7 +414,11 @@ static void title_block(struct note *n)
 		pdf_text(d, &PDF_BODY, expand(n, t->intro));
 }
 
-static const char *const kind_title[KIND__COUNT] = {
+/* Rows of the sources table: the input kinds, then the history files. */
+#define KIND_HISTORY KIND__COUNT
+#define NKINDS (KIND__COUNT + 1)
+
+static const char *const kind_title[NKINDS] = {
 	"Не распознаны",
 	"Образовательные организации",
 	"Педагогические работники",
@@ -400,6 +426,7 @@ static const char *const kind_title[KIND__COUNT] = {
 	"Повышение квалификации и переподготовка",
 	"Наставничество",
 	"Вакансии и потребность в кадрах",
+	"Сводки прошлых периодов (история)",
 };
 
 static void sources(struct note *n)
@@ -415,15 +442,15 @@ static void sources(struct note *n)
 			 "справку не переданы.");
 	} else {
 		long read = 0, acc = 0, rej = 0, warn = 0;
-		long k_files[KIND__COUNT] = { 0 }, k_read[KIND__COUNT] = { 0 };
-		long k_acc[KIND__COUNT] = { 0 }, k_rej[KIND__COUNT] = { 0 };
-		long k_warn[KIND__COUNT] = { 0 };
+		long k_files[NKINDS] = { 0 }, k_read[NKINDS] = { 0 };
+		long k_acc[NKINDS] = { 0 }, k_rej[NKINDS] = { 0 };
+		long k_warn[NKINDS] = { 0 };
 		struct pdf_col cols[] = {
-			{ "Вид сведений", 0.36f, PDF_LEFT },
-			{ "Файлов", 0.10f, PDF_RIGHT },
-			{ "Прочитано строк", 0.14f, PDF_RIGHT },
+			{ "Вид сведений", 0.32f, PDF_LEFT },
+			{ "Файлов", 0.11f, PDF_RIGHT },
+			{ "Прочитано строк", 0.15f, PDF_RIGHT },
 			{ "Принято", 0.13f, PDF_RIGHT },
-			{ "Отклонено", 0.13f, PDF_RIGHT },
+			{ "Отклонено", 0.15f, PDF_RIGHT },
 			{ "Предупре-\nждений", 0.14f, PDF_RIGHT },
 		};
 		struct pdf_table *tb;
@@ -432,6 +459,12 @@ static void sources(struct note *n)
 			const struct file_report *f = &dl->files[i];
 			int k = f->kind > 0 && f->kind < KIND__COUNT
 				? f->kind : 0;
+			const char *base = strrchr(f->path, '/');
+
+			/* history.c registers earlier summaries kind-less */
+			if (k == KIND_UNKNOWN && strcmp(base ? base + 1 :
+						 f->path, "summary.csv") == 0)
+				k = KIND_HISTORY;
 
 			read += f->read;
 			acc += f->accepted;
@@ -459,11 +492,12 @@ static void sources(struct note *n)
 			  ru_plural(dl->warnings, "предупреждение",
 				    "предупреждения", "предупреждений"));
 		tb = pdf_table_begin(d, cols, 6, 0);
-		for (int k = 1; k <= KIND__COUNT; k++) {
-			int kk = k % KIND__COUNT;       /* unknown last */
+		for (int k = 1; k <= NKINDS; k++) {
+			int kk = k % NKINDS;    /* unknown last */
 			const char *cells[6];
 
-			if (k_files[kk] == 0 && kk == KIND_UNKNOWN)
+			if (k_files[kk] == 0 && (kk == KIND_UNKNOWN ||
+						 kk == KIND_HISTORY))
 				continue;
 			snprintf(a, sizeof(a), "%ld", k_files[kk]);
 			snprintf(b, sizeof(b), "%ld", k_read[kk]);
@@ -592,11 +626,11 @@ static void indicators(struct note *n)
 	const struct analysis *an = n->c->an;
 	struct pdf_col cols[] = {
 		{ "Код", 0.06f, PDF_LEFT },
-		{ "Показатель", 0.37f, PDF_LEFT },
-		{ "Значение", 0.12f, PDF_RIGHT },
-		{ "Числитель / знаменатель", 0.15f, PDF_RIGHT },
-		{ "Целевое значение", 0.15f, PDF_RIGHT },
-		{ "Статус", 0.15f, PDF_LEFT },
+		{ "Показатель", 0.35f, PDF_LEFT },
+		{ "Значение", 0.11f, PDF_RIGHT },
+		{ "Числитель / знаменатель", 0.14f, PDF_RIGHT },
+		{ "Целевое значение", 0.18f, PDF_RIGHT },
+		{ "Статус", 0.16f, PDF_LEFT },
 	};
 	struct pdf_bar bars[18];
 	int nb = 0;
@@ -1050,74 +1084,105 @@ static void mentoring(struct note *n)
 	}
 }
 
-/* A table of a breakdown (largest value first), at most ROWS_MAX rows. */
-static void breakdown_table(struct note *n, const char *code,
-			    const char *prefix, const char *head,
-			    const char *value_head)
+#define DIM_CODES 6
+#define DIM_KEYS 500
+
+static int64_t sort_value(const struct figure *f)
 {
-	size_t a, b, m;
-	size_t *ix;
+	int64_t t;
+
+	return val(f, &t) ? t : -1;
+}
+
+/*
+ * One table per breakdown dimension (subject, area, kind): a row per
+ * value, a column per figure that has that breakdown (I01 for subjects,
+ * then the D codes), largest first by the first column.
+ */
+static void dimension_table(struct note *n, const char *prefix,
+			    const char *head, const char *title,
+			    const char *const *given, size_t ngiven)
+{
 	const struct figures *fs = n->c->fs;
-	struct pdf_col cols[] = {
-		{ head, 0.55f, PDF_LEFT },
-		{ "Числитель / знаменатель", 0.25f, PDF_RIGHT },
-		{ value_head, 0.20f, PDF_RIGHT },
-	};
+	const char *codes[DIM_CODES];
+	const char *keys[DIM_KEYS];
+	size_t nc = 0, nk = 0, a, b, plen = strlen(prefix);
+	struct pdf_col cols[DIM_CODES + 1];
 	struct pdf_table *tb;
-	bool share = false;
 
-	a = range(n, code, prefix, &b);
-	m = b - a;
-	if (m == 0)
-		return;
-	ix = xcalloc(m, sizeof(*ix));
-	for (size_t i = 0; i < m; i++) {
-		ix[i] = a + i;
-		share |= fs->v[a + i].kind == FK_SHARE;
+	for (size_t i = 0; i < ngiven && nc < DIM_CODES; i++)
+		if (range(n, given[i], prefix, &b) < b)
+			codes[nc++] = given[i];
+	if (strcmp(prefix, "subject:") == 0 && ngiven == 0 &&
+	    range(n, "I01", prefix, &b) < b)
+		codes[nc++] = "I01";
+	for (size_t i = lower(fs, n->scope, n->id, "D.", ""); ngiven == 0 &&
+	     i < fs->n && nc < DIM_CODES; i++) {
+		const struct figure *f = &fs->v[i];
+
+		if (f->scope != n->scope || strcmp(f->scope_id, n->id) ||
+		    !starts(f->code, "D."))
+			break;
+		if (starts(f->breakdown, prefix) &&
+		    (nc == 0 || strcmp(codes[nc - 1], f->code)))
+			codes[nc++] = f->code;
 	}
-	/* by value, largest first; ties keep the sorted order */
-	for (size_t i = 0; i < m && i < ROWS_MAX; i++)
-		for (size_t j = i + 1; j < m; j++) {
-			int64_t x = -1, y = -1;
+	if (nc == 0)
+		return;
+	/* the union of the values, in the figures' (sorted) order */
+	for (size_t c = 0; c < nc; c++) {
+		a = range(n, codes[c], prefix, &b);
+		for (size_t i = a; i < b && nk < DIM_KEYS; i++) {
+			const char *k = fs->v[i].breakdown + plen;
+			size_t j = 0;
 
-			val(&fs->v[ix[i]], &x);
-			val(&fs->v[ix[j]], &y);
-			if (y > x) {
-				size_t t = ix[i];
-				ix[i] = ix[j];
-				ix[j] = t;
+			while (j < nk && strcmp(keys[j], k))
+				j++;
+			if (j == nk)
+				keys[nk++] = k;
+		}
+	}
+	/* largest first by the first column; ties keep the order */
+	for (size_t i = 0; i < nk && i < ROWS_MAX; i++)
+		for (size_t j = i + 1; j < nk; j++) {
+			const char *bi = arena_printf(&n->ar, "%s%s", prefix,
+						      keys[i]);
+			const char *bj = arena_printf(&n->ar, "%s%s", prefix,
+						      keys[j]);
+
+			if (sort_value(fig(n, codes[0], bj)) >
+			    sort_value(fig(n, codes[0], bi))) {
+				const char *t = keys[i];
+				keys[i] = keys[j];
+				keys[j] = t;
 			}
 		}
-	if (!share) {
-		cols[0].frac = 0.75f;
-		cols[1].frac = 0;
-	}
-	tb = pdf_table_begin(n->d, share ? cols : (struct pdf_col[]){
-		cols[0], cols[2] }, share ? 3 : 2, 0);
-	for (size_t i = 0; i < m && i < ROWS_MAX; i++) {
-		const struct figure *f = &fs->v[ix[i]];
-		const char *nm = strchr(f->breakdown, ':');
-		char nd[64];
+	cols[0] = (struct pdf_col){ head, 0.34f, PDF_LEFT };
+	for (size_t c = 0; c < nc; c++)
+		cols[c + 1] = (struct pdf_col){
+			c == 0 && strcmp(codes[c], "I01") == 0 ?
+			"I01 Прошедшие диагностику, % учителей предмета" :
+			ind_name(codes[c], true), 0.66f / (float)nc,
+			PDF_RIGHT };
+	/* a short table stays with its title */
+	pdf_need(n->d, 60 + 15 * (float)(nk < 12 ? nk : 3));
+	pdf_text(n->d, &PDF_PLAIN, title);
+	tb = pdf_table_begin(n->d, cols, (int)nc + 1, 0);
+	for (size_t i = 0; i < nk && i < ROWS_MAX; i++) {
+		const char *cells[DIM_CODES + 1];
+		const char *bd = arena_printf(&n->ar, "%s%s", prefix, keys[i]);
 
-		nm = nm ? nm + 1 : f->breakdown;
-		if (share) {
-			if (f->nodata)
-				snprintf(nd, sizeof(nd), "—");
-			else
-				snprintf(nd, sizeof(nd), "%" PRId64 " / %"
-					 PRId64, f->num, f->den);
-			pdf_table_row(tb, (const char *const[]){ nm, nd,
-				      fig_text(n, f) }, 0);
-		} else {
-			pdf_table_row(tb, (const char *const[]){ nm,
-				      fig_text(n, f) }, 0);
+		cells[0] = keys[i];
+		for (size_t c = 0; c < nc; c++) {
+			const struct figure *f = fig(n, codes[c], bd);
+			cells[c + 1] = f ? fig_text(n, f) : "—";
 		}
+		pdf_table_row(tb, cells, 0);
 	}
 	pdf_table_end(tb);
-	if (m > ROWS_MAX)
+	if (nk > ROWS_MAX)
 		pdf_textf(n->d, &small_note, "Показаны %d строк из %zu; "
-			  "полностью – в файле monitoring.xlsx.", ROWS_MAX, m);
-	free(ix);
+			  "полностью – в файле monitoring.xlsx.", ROWS_MAX, nk);
 }
 
 static void deficits(struct note *n)
@@ -1129,8 +1194,6 @@ static void deficits(struct note *n)
 	const struct figure *iom = fig(n, "D.iom", "");
 	const struct figure *i01 = fig(n, "I01", "");
 	int window = n->c->p ? n->c->p->window_months : 36;
-	const struct figures *fs = n->c->fs;
-	const char *last = "";
 
 	pdf_heading(d, 1, "Профессиональные дефициты");
 	if (count_of(dg) < 0) {
@@ -1167,42 +1230,12 @@ static void deficits(struct note *n)
 				  share_phrase(n, iom) ? share_phrase(n, iom)
 				  : "");
 	}
-	/* every other D breakdown the computation wrote (areas, kinds) */
-	for (size_t i = lower(fs, n->scope, n->id, "D.", ""); i < fs->n; i++) {
-		const struct figure *f = &fs->v[i];
-		const char *colon;
-		char prefix[64];
-
-		if (f->scope != n->scope || strcmp(f->scope_id, n->id) ||
-		    !starts(f->code, "D."))
-			break;
-		colon = strchr(f->breakdown, ':');
-		if (!colon || (size_t)(colon - f->breakdown) + 2 >
-		    sizeof(prefix))
-			continue;
-		snprintf(prefix, sizeof(prefix), "%.*s",
-			 (int)(colon - f->breakdown + 1), f->breakdown);
-		if (strcmp(last, arena_printf(&n->ar, "%s|%s", f->code,
-					      prefix)) == 0)
-			continue;
-		last = arena_printf(&n->ar, "%s|%s", f->code, prefix);
-		pdf_textf(d, &PDF_PLAIN, "%s:", ind_name(f->code, false));
-		breakdown_table(n, f->code, prefix,
-				starts(prefix, "subject:") ? "Предмет" :
-				starts(prefix, "area:") ? "Область дефицита" :
-				starts(prefix, "kind:") ? "Вид диагностики" :
-				"Разрез", "Значение");
-	}
-	{
-		size_t b, a = range(n, "I01", "subject:", &b);
-
-		if (b > a) {
-			pdf_textf(d, &PDF_PLAIN, "%s, в разрезе предметов:",
-				  ind_name("I01", false));
-			breakdown_table(n, "I01", "subject:", "Предмет",
-					"Значение");
-		}
-	}
+	dimension_table(n, "subject:", "Предмет", "В разрезе предметов:",
+			NULL, 0);
+	dimension_table(n, "area:", "Область дефицита",
+			"По областям профессиональных дефицитов:", NULL, 0);
+	dimension_table(n, "kind:", "Вид диагностики",
+			"По видам диагностики:", NULL, 0);
 }
 
 static void staffing(struct note *n)
@@ -1221,12 +1254,18 @@ static void staffing(struct note *n)
 		s = arena_printf(&n->ar, "Потребность в педагогических кадрах "
 				 "по заявленным вакансиям составляет %s",
 				 persons(n, count_of(vac)));
-		a = range(n, "K.vacancies", "horizon:", &b);
-		for (size_t i = a; i < b; i++)
-			if (count_of(&fs->v[i]) >= 0)
+		/* the horizons in time order, not in byte order */
+		static const char *const hz[] = {
+			"текущая", "среднесрочная", "долгосрочная"
+		};
+		for (size_t i = 0; i < 3; i++) {
+			const struct figure *h = fig(n, "K.vacancies",
+				arena_printf(&n->ar, "horizon:%s", hz[i]));
+
+			if (count_of(h) >= 0)
 				names_add(&nm, arena_printf(&n->ar, "%s – %"
-					  PRId64, fs->v[i].breakdown + 8,
-					  count_of(&fs->v[i])));
+					  PRId64, hz[i], count_of(h)));
+		}
 		if (nm.total)
 			s = arena_printf(&n->ar, "%s (%s)", s,
 					 names_text(n, &nm));
@@ -1241,14 +1280,6 @@ static void staffing(struct note *n)
 		size_t m = b - a;
 		size_t *ix = xcalloc(m, sizeof(*ix));
 		struct names nm = { 0 };
-		struct pdf_col cols[] = {
-			{ "Предмет", 0.5f, PDF_LEFT },
-			{ "Потребность (текущая и среднесрочная), человек",
-			  0.25f, PDF_RIGHT },
-			{ "Учителя в возрасте 60 лет и старше", 0.25f,
-			  PDF_RIGHT },
-		};
-		struct pdf_table *tb;
 
 		for (size_t i = 0; i < m; i++)
 			ix[i] = a + i;
@@ -1271,18 +1302,16 @@ static void staffing(struct note *n)
 				  "муниципальная система образования "
 				  "испытывает в учителях по предметам: %s.",
 				  names_text(n, &nm));
-		tb = pdf_table_begin(d, cols, 3, 0);
-		for (size_t i = 0; i < m && i < ROWS_MAX; i++) {
-			const struct figure *f = &fs->v[ix[i]];
-			const struct figure *o = fig(n, "K.teachers60",
-						     f->breakdown);
-
-			pdf_table_row(tb, (const char *const[]){
-				f->breakdown + 8, fig_text(n, f),
-				o ? fig_text(n, o) : "0" }, 0);
-		}
-		pdf_table_end(tb);
 		free(ix);
+	}
+	{
+		static const char *const kc[] = {
+			"K.need", "K.vacancies", "K.teachers60"
+		};
+
+		dimension_table(n, "subject:", "Предмет", "Потребность в "
+				"кадрах и учителя в возрасте 60 лет и старше "
+				"по предметам:", kc, 3);
 	}
 	{
 		const struct figure *t60 = fig(n, "K.teachers60", "");
@@ -1627,19 +1656,15 @@ static size_t *ranked_orgs(const struct analysis *an, size_t *count)
 	return ix;
 }
 
-static const char *problem_text(struct note *n, const struct an_status *st)
+/* «I03: 15,9 % при цели не менее 60,0 %». */
+static const char *short_problem(struct note *n, const struct an_status *st)
 {
 	bool cnt = is_count(st->code);
 
-	return arena_printf(&n->ar, "%s (%s при целевом значении %s %s; "
-			    "отставание %s%s)", st->code,
+	return arena_printf(&n->ar, "%s: %s при цели %s %s", st->code,
 			    tenths_text(n, st->value, cnt),
 			    st->dir == TD_MAX ? "не более" : "не менее",
-			    tenths_text(n, st->target, cnt),
-			    cnt ? persons(n, st->gap / 10) :
-			    arena_printf(&n->ar, "%s", tenths_str(st->gap, ',',
-				    (char[32]){ 0 })),
-			    cnt ? "" : " п. п.");
+			    tenths_text(n, st->target, cnt));
 }
 
 static void problems(struct note *n)
@@ -1660,18 +1685,37 @@ static void problems(struct note *n)
 			 "для которых рассчитаны значения, достигли целевых "
 			 "значений.");
 	} else {
+		struct pdf_col cols[] = {
+			{ "Показатель", 0.46f, PDF_LEFT },
+			{ "Значение", 0.14f, PDF_RIGHT },
+			{ "Целевое значение", 0.22f, PDF_RIGHT },
+			{ "Отставание", 0.18f, PDF_RIGHT },
+		};
+		struct pdf_table *tb;
+
 		pdf_textf(d, &PDF_BODY, "На уровне района не достигнуты "
 			  "целевые значения %zu %s (в порядке убывания "
-			  "отставания):", ds->nproblems,
+			  "отставания; для долей – в процентных пунктах):",
+			  ds->nproblems,
 			  ru_plural((int64_t)ds->nproblems, "показателя",
 				    "показателей", "показателей"));
+		tb = pdf_table_begin(d, cols, 4, 0);
 		for (size_t i = 0; i < ds->nproblems; i++) {
 			const struct an_status *st = &ds->st[ds->problems[i]];
+			bool cnt = is_count(st->code);
+			char g[32];
 
-			pdf_textf(d, &dash_style, "– %s: %s;",
-				  ind_name(st->code, false),
-				  problem_text(n, st));
+			pdf_table_row(tb, (const char *const[]){
+				arena_printf(&n->ar, "%s %s", st->code,
+					     ind_name(st->code, true)),
+				tenths_text(n, st->value, cnt),
+				target_text(n, st->code),
+				cnt ? persons(n, st->gap / 10) :
+				arena_printf(&n->ar, "%s п. п.",
+					     tenths_str(st->gap, ',', g)) },
+				0);
 		}
+		pdf_table_end(tb);
 	}
 	ix = ranked_orgs(an, &m);
 	if (m > 0) {
@@ -1679,8 +1723,8 @@ static void problems(struct note *n)
 		struct names nm = { 0 };
 		struct pdf_col cols[] = {
 			{ "Организация", 0.40f, PDF_LEFT },
-			{ "Проблемных зон", 0.10f, PDF_RIGHT },
-			{ "Наибольшие отставания", 0.50f, PDF_LEFT },
+			{ "Проблемных зон", 0.16f, PDF_RIGHT },
+			{ "Наибольшие отставания", 0.44f, PDF_LEFT },
 		};
 		struct pdf_table *tb;
 
@@ -1698,19 +1742,21 @@ static void problems(struct note *n)
 			tb = pdf_table_begin(d, cols, 3, 0);
 			for (size_t i = 0; i < m && i < TOP_ORGS; i++) {
 				const struct an_scope *o = &an->orgs[ix[i]];
-				struct names gp = { 0 };
+				const char *gaps = "";
 
 				if (o->nproblems == 0)
 					break;
 				for (size_t k = 0; k < o->nproblems && k < 3;
 				     k++)
-					names_add(&gp, problem_text(n,
+					gaps = arena_printf(&n->ar, "%s%s%s",
+						gaps, k ? "\n" : "",
+						short_problem(n,
 						&o->st[o->problems[k]]));
 				pdf_table_row(tb, (const char *const[]){
 					org_name(o),
 					arena_printf(&n->ar, "%zu",
 						     o->nproblems),
-					names_text(n, &gp) }, 0);
+					gaps }, 0);
 			}
 			pdf_table_end(tb);
 		}
@@ -1744,7 +1790,12 @@ static void recommendations(struct note *n)
 	struct pdf_doc *d = n->d;
 	const struct analysis *an = n->c->an;
 	size_t norg = 0, shown = 0, m;
-	size_t *ix;
+	size_t *ix, *first;
+	struct pdf_col cols[] = {
+		{ "Адресат", 0.32f, PDF_LEFT },
+		{ "Рекомендация", 0.68f, PDF_LEFT },
+	};
+	struct pdf_table *tb;
 
 	pdf_heading(d, 1, "Адресные рекомендации");
 	if (!an || an->nrecs == 0) {
@@ -1752,45 +1803,75 @@ static void recommendations(struct note *n)
 			 "рекомендаций.");
 		return;
 	}
-	for (size_t i = 0; i < an->nrecs; i++)
-		norg += an->recs[i].to == AN_TO_ORG_HEAD;
-	/* organizations: the worst first, up to RECS_MAX items */
+	/*
+	 * Where each organization's recommendations start: they come
+	 * grouped by org id, so one pass indexes them and the output below
+	 * stays linear for 40,000 organizations.
+	 */
+	first = xcalloc(an->norgs + 1, sizeof(*first));
+	for (size_t i = 0; i < an->norgs; i++)
+		first[i] = SIZE_MAX;
+	for (size_t i = 0; i < an->nrecs; i++) {
+		const struct an_rec *r = &an->recs[i];
+		const struct an_scope *o;
+
+		if (r->to != AN_TO_ORG_HEAD)
+			continue;
+		norg++;
+		o = analysis_org(an, r->org_id);
+		if (o && first[o - an->orgs] == SIZE_MAX)
+			first[o - an->orgs] = i;
+	}
+	/* organizations: the worst first, up to RECS_MAX items, a table */
 	ix = ranked_orgs(an, &m);
+	tb = pdf_table_begin(d, cols, 2, 0);
 	for (size_t k = 0; k < m && shown < RECS_MAX; k++) {
 		const struct an_scope *o = &an->orgs[ix[k]];
-		bool head = false;
+		const char *to = NULL, *text = "";
+		size_t cnt = 0;
 
-		for (size_t i = 0; i < an->nrecs && shown < RECS_MAX; i++) {
+		if (first[ix[k]] == SIZE_MAX)
+			continue;
+		for (size_t i = first[ix[k]]; i < an->nrecs &&
+		     shown < RECS_MAX; i++) {
 			const struct an_rec *r = &an->recs[i];
 
 			if (r->to != AN_TO_ORG_HEAD || strcmp(r->org_id,
 							      o->id))
-				continue;
-			if (!head) {
-				pdf_textf(d, &group_style, "%s:",
-					  r->addressee);
-				head = true;
-			}
-			pdf_textf(d, &dash_style, "– %s",
-				  sentence(n, r->text));
+				break;
+			to = to ? to : r->addressee;
+			text = arena_printf(&n->ar, "%s%s– %s", text,
+					    cnt ? "\n" : "",
+					    sentence(n, r->text));
+			cnt++;
 			shown++;
 		}
+		if (cnt)
+			pdf_table_row(tb, (const char *const[]){ to,
+				      cnt == 1 ? text + strlen("– ") : text },
+				      0);
 	}
+	/* then the methodological associations, by subject */
+	for (size_t i = 0; i < an->nrecs; i++) {
+		const struct an_rec *r = &an->recs[i];
+
+		if (r->to == AN_TO_RMO)
+			pdf_table_row(tb, (const char *const[]){
+				      capital(n, r->addressee),
+				      sentence(n, r->text) }, 0);
+	}
+	pdf_table_end(tb);
 	free(ix);
+	free(first);
 	if (shown < norg)
 		pdf_textf(d, &small_note, "Показаны %zu из %zu рекомендаций "
 			  "руководителям (организации с наибольшим числом "
 			  "проблемных зон); полный перечень – в файле "
 			  "monitoring.xlsx, лист «Рекомендации».", shown, norg);
-	for (size_t i = 0; i < an->nrecs; i++) {
-		const struct an_rec *r = &an->recs[i];
-
-		if (r->to != AN_TO_RMO)
-			continue;
-		pdf_textf(d, &group_style, "%s:", r->addressee);
-		pdf_textf(d, &dash_style, "– %s", sentence(n, r->text));
-	}
 }
+
+/* The signature's height with its gap, to keep the last item with it. */
+#define SIGN_ROOM 48
 
 static void decisions(struct note *n)
 {
@@ -1799,6 +1880,8 @@ static void decisions(struct note *n)
 	const char *kind = n->month == 7 ? "промежуточного (июльского) " :
 		n->month == 12 ? "итогового (декабрьского) " : "";
 
+	/* the draft decision is a document of its own: a new page */
+	pdf_page_break(d);
 	pdf_heading(d, 0, "Проект решения коллегии");
 	pdf_textf(d, &PDF_BODY, "Заслушав и обсудив аналитическую справку по "
 		  "итогам %sмониторинга показателей системы обеспечения "
@@ -1824,11 +1907,14 @@ static void decisions(struct note *n)
 		if (x->deadline && *x->deadline)
 			s = arena_printf(&n->ar, "%s Срок: %s", s,
 					 sentence(n, x->deadline));
+		if (i + 1 == an->ndecisions)
+			pdf_need(d, pdf_text_height(d, &item_style, s) +
+				 SIGN_ROOM);
 		pdf_text(d, &item_style, s);
 	}
 }
 
-static void closing(struct note *n)
+static void conclusion(struct note *n)
 {
 	const struct template *t = n->c->t;
 
@@ -1836,6 +1922,12 @@ static void closing(struct note *n)
 		pdf_space(n->d, 6);
 		pdf_text(n->d, &PDF_BODY, expand(n, t->conclusion));
 	}
+}
+
+static void closing(struct note *n)
+{
+	const struct template *t = n->c->t;
+
 	if (t && (*t->sign_position || *t->sign_name))
 		pdf_sign(n->d, t->sign_position, t->sign_name);
 	if (t && *t->executor) {
@@ -1879,6 +1971,7 @@ int report_pdf_write(const char *path, const struct report_ctx *ctx)
 	clusters(&n);
 	problems(&n);
 	recommendations(&n);
+	conclusion(&n);
 	decisions(&n);
 	closing(&n);
 	if (pdf_save(n.d, path) == 0)

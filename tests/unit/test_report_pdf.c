@@ -425,10 +425,11 @@ static void test_report_pdf__december_note(void **state)
 	/* clusters, problem zones with the gap, recommendations */
 	assert_has(t, "Школы сгруппированы методом k-средних.");
 	assert_has(t, "Группа 2 – зона риска (1 школа): МБОУ СОШ № 1.");
-	assert_has(t, "I03 (20,0 % при целевом значении не менее 60,0 %; "
-		   "отставание 40,0 п. п.)");
-	assert_has(t, "Руководителю МБОУ СОШ № 1:");
-	assert_has(t, "– Направить педагогов на адресные программы.");
+	assert_has(t, "I03 Адресные программы ПК 20,0 % не менее 60,0 % "
+		   "40,0 п. п.");
+	assert_has(t, "I03: 10,0 % при цели не менее 60,0 %");
+	assert_has(t, "Руководителю МБОУ СОШ № 1 Направить педагогов на "
+		   "адресные программы.");
 	/* the draft decision: addressee groups, items, «Срок» */
 	assert_has(t, "Проект решения коллегии");
 	assert_has(t, "КОЛЛЕГИЯ РЕКОМЕНДУЕТ:");
@@ -496,6 +497,66 @@ static void test_report_pdf__bare_context(void **state)
 	t = text_of(path_of("b.pdf"));
 	assert_has(t, "Данные предыдущих мониторингов не представлены");
 	assert_has(t, "156 человек (63,2 процента)");
+	free(t);
+	fixture_release(&fx);
+}
+
+/*
+ * 40,000 organizations, each missing I03 with a recommendation, all in one
+ * cluster: the note summarises (capped lists and tables) instead of
+ * printing every organization, so it stays a few pages long.
+ */
+static void test_report_pdf__summarises_at_scale(void **state)
+{
+	enum { N = 40000 };
+	struct fixture fx;
+	struct analysis *an;
+	char cmd[256], *t, *info;
+	int pages = 0;
+
+	fixture_init(&fx, 12);
+	an = &fx.an;
+	an->norgs = N;
+	an->orgs = arena_alloc(&fx.ar, N * sizeof(*an->orgs));
+	an->nrecs = N;
+	an->recs = arena_alloc(&fx.ar, N * sizeof(*an->recs));
+	an->clusters[0].members = arena_alloc(&fx.ar, N * sizeof(size_t));
+	an->clusters[0].nmembers = N;
+	an->clusters[1].nmembers = 0;
+	for (int i = 0; i < N; i++) {
+		struct an_scope *o = &an->orgs[i];
+		static const char *codes[] = { "I01", "I03", "I12" };
+
+		o->id = arena_printf(&fx.ar, "%05d", i);
+		o->name = arena_printf(&fx.ar, "Школа%05d", i);
+		/* I03 value i % 500 tenths: gaps differ, ranking is stable */
+		o->st = statuses(&fx.ar, codes, (const int64_t[][2]){
+			{ 900, 800 }, { i % 500, 600 }, { 300, 200 } }, 3);
+		problems_of(&fx.ar, o, 3);
+		an->clusters[0].members[i] = (size_t)i;
+		an->recs[i] = (struct an_rec){ AN_TO_ORG_HEAD,
+			arena_printf(&fx.ar, "Руководителю Школа%05d", i),
+			o->id, o->name, "", "I03", true, i % 500, 600,
+			"Направить педагогов на адресные программы" };
+	}
+	assert_int_equal(report_pdf_write(path_of("s.pdf"), &fx.ctx), 0);
+	snprintf(cmd, sizeof(cmd), "pdfinfo '%s' 2>/dev/null | "
+		 "sed -n 's/^Pages: *//p'", path_of("s.pdf"));
+	info = run(cmd, NULL);
+	pages = atoi(info);
+	free(info);
+	assert_true(pages > 0 && pages <= 20);
+	t = text_of(path_of("s.pdf"));
+	/* 30 names, then the rest counted */
+	assert_has(t, "(40000 школ): Школа00000, Школа00001");
+	assert_has(t, "и ещё 39970");
+	assert_has(t, "Хотя бы одна проблемная зона есть у 40000 из 40000 "
+		   "организаций.");
+	/* worst first: I03 = 0,0 at orgs 0, 500, 1000 ... */
+	assert_has(t, "Организации с наибольшим числом проблемных зон "
+		   "(первые 15):");
+	assert_has(t, "Показаны 60 из 40000 рекомендаций руководителям");
+	assert_null(strstr(t, "Руководителю Школа39999"));
 	free(t);
 	fixture_release(&fx);
 }
@@ -574,6 +635,7 @@ int main(void)
 		cmocka_unit_test(test_report_pdf__december_note),
 		cmocka_unit_test(test_report_pdf__july_title_and_identical_bytes),
 		cmocka_unit_test(test_report_pdf__bare_context),
+		cmocka_unit_test(test_report_pdf__summarises_at_scale),
 		cmocka_unit_test(test_report_pdf__unwritable_path),
 		cmocka_unit_test(test_ru_plural__persons),
 		cmocka_unit_test(test_ru_plural__forms),
