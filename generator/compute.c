@@ -920,8 +920,11 @@ int compute_figures(const struct dataset *ds, const struct params *p,
 	struct state s;
 	struct out o = { out, ds, district,
 			 1u << KIND_ORGS | 1u << KIND_STAFF };
-	if (!o.district)
+	if (!o.district || !*o.district)
 		o.district = dataset_municipality(ds);
+	/* summary.csv needs a scope_id (its reader refuses an empty one). */
+	if (!*o.district)
+		o.district = "муниципалитет";
 	for (int k = KIND_DIAGNOSTICS; k < KIND__COUNT; k++)
 		if (ds->have[k])
 			o.have |= 1u << k;

@@ -39,10 +39,12 @@
 /*
  * Appends every figure to out (figures_init()ed by the caller with the
  * period, e.g. p->period).  district is the municipality's name, used as
- * scope_id and scope_name of the district rows; NULL means
- * dataset_municipality(ds).  Organization rows use the org_id as scope_id
- * and the organization's name as scope_name.  Returns 0 (-1 is reserved for
- * a system failure; memory exhaustion already stops the program).
+ * scope_id and scope_name of the district rows; NULL or "" means
+ * dataset_municipality(ds), and when that is "" too, «муниципалитет»
+ * (summary.csv rows need an id).  Organization rows use the org_id as
+ * scope_id and the organization's name as scope_name.  Returns 0 (-1 is
+ * reserved for a system failure; memory exhaustion already stops the
+ * program).
  */
 int compute_figures(const struct dataset *ds, const struct params *p,
 		    const char *district, struct figures *out);

@@ -704,6 +704,17 @@ static void test_compute__district_name_and_orgs(void **state)
 					      NULL);
 	assert_string_equal(f->scope_name, "Школа A");
 	end();
+
+	/* No municipality anywhere: a placeholder id, never "". */
+	begin();
+	build_staff();
+	for (size_t o = 0; o < ds.orgs.n; o++)
+		ds.orgs.v[o].municipality = NULL;
+	assert_int_equal(compute_figures(&ds, &P, "", &fs), 0);
+	figures_sort(&fs);
+	assert_non_null(figures_find(&fs, SCOPE_DISTRICT, "муниципалитет",
+				     "I02", NULL));
+	end();
 }
 
 static void test_compute__municipality(void **state)
