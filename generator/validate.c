@@ -593,7 +593,9 @@ static void split_cell(struct validator *v, int c, const char *seps,
 		char *q = p + strcspn(p, seps);
 		bool last = *q == '\0';
 		char *part = trim_part(p, q);
-		if (part[0])
+		/* a dash is how spreadsheets say "none" */
+		if (part[0] && strcmp(part, "-") && strcmp(part, "–") &&
+		    strcmp(part, "—"))
 			ibuf_add_unique(v, fn(v, c, part));
 		if (last)
 			break;
@@ -1417,6 +1419,11 @@ struct peek {
 	int kind;
 };
 
+/*
+ * The kind whose required columns are all in the header; when several
+ * qualify, the one naming the most of its columns (ties: the earlier kind
+ * in dependency order).
+ */
 static int peek_record(void *ctx, const struct csv_record *rec)
 {
 	struct peek *pk = ctx;
