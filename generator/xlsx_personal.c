@@ -243,28 +243,22 @@ static const struct list_spec lists[L__COUNT] = {
 	  { 10, 24, 40, 14 } },
 };
 
+/* Sort key of a staff row: org id, name, SNILS, row (no globals: the PDF
+ * writer runs in another thread). */
 struct entry {
-	int row;                /* staff row (gives org and person) */
+	const char *org, *name, *snils;
+	int row;
 };
-
-static const struct dataset *sort_ds;
 
 static int cmp_entry(const void *pa, const void *pb)
 {
-	const struct staff_row *a = &sort_ds->staff.v[*(const int *)pa];
-	const struct staff_row *b = &sort_ds->staff.v[*(const int *)pb];
-	int c = strcmp(sort_ds->orgs.v[a->org].id, sort_ds->orgs.v[b->org].id);
-	if (c)
-		return c;
-	c = strcmp(a->full_name ? a->full_name : "",
-		   b->full_name ? b->full_name : "");
-	if (c)
-		return c;
-	c = strcmp(sort_ds->persons.v[a->person].snils,
-		   sort_ds->persons.v[b->person].snils);
-	if (c)
-		return c;
-	return *(const int *)pa - *(const int *)pb;
+	const struct entry *a = pa, *b = pb;
+	int c = strcmp(a->org, b->org);
+	if (!c)
+		c = strcmp(a->name, b->name);
+	if (!c)
+		c = strcmp(a->snils, b->snils);
+	return c ? c : (a->row > b->row) - (a->row < b->row);
 }
 
 static bool on_list(int l, const struct staff_row *s,
@@ -457,12 +451,20 @@ int xlsx_write_lists(const char *path, const struct report_ctx *ctx)
 	if (ds && ds->persons.n && ctx->p)
 		pf = compute_person_facts(ds, ctx->p);
 	if (pf) {
+		struct entry *e = xmalloc((ds->staff.n + 1) * sizeof(*e));
 		n = ds->staff.n;
+		for (size_t i = 0; i < n; i++) {
+			const struct staff_row *s = &ds->staff.v[i];
+			e[i].org = ds->orgs.v[s->org].id;
+			e[i].name = s->full_name ? s->full_name : "";
+			e[i].snils = ds->persons.v[s->person].snils;
+			e[i].row = (int)i;
+		}
+		qsort(e, n, sizeof(*e), cmp_entry);
 		order = xmalloc((n + 1) * sizeof(int));
 		for (size_t i = 0; i < n; i++)
-			order[i] = (int)i;
-		sort_ds = ds;
-		qsort(order, n, sizeof(int), cmp_entry);
+			order[i] = e[i].row;
+		free(e);
 	}
 	for (int l = 0; l < L__COUNT; l++) {
 		if (!pf) {

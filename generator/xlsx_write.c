@@ -693,21 +693,31 @@ static void completeness_free(struct completeness *k)
 	free(k->infile);
 }
 
-/* Organizations of the dataset in id order (indexes). */
-static const struct dataset *sort_ds;
-static int cmp_orgs(const void *a, const void *b)
+/* Organizations of the dataset in id order (indexes); no globals, since
+ * the PDF writer runs in another thread. */
+struct org_key {
+	const char *id;
+	int idx;
+};
+
+static int cmp_org_key(const void *a, const void *b)
 {
-	int ia = *(const int *)a, ib = *(const int *)b;
-	return strcmp(sort_ds->orgs.v[ia].id, sort_ds->orgs.v[ib].id);
+	return strcmp(((const struct org_key *)a)->id,
+		      ((const struct org_key *)b)->id);
 }
 
 static int *orgs_by_id(const struct dataset *ds)
 {
+	struct org_key *k = xmalloc((ds->orgs.n + 1) * sizeof(*k));
 	int *ix = xmalloc((ds->orgs.n + 1) * sizeof(int));
+	for (size_t i = 0; i < ds->orgs.n; i++) {
+		k[i].id = ds->orgs.v[i].id;
+		k[i].idx = (int)i;
+	}
+	qsort(k, ds->orgs.n, sizeof(*k), cmp_org_key);
 	for (size_t i = 0; i < ds->orgs.n; i++)
-		ix[i] = (int)i;
-	sort_ds = ds;
-	qsort(ix, ds->orgs.n, sizeof(int), cmp_orgs);
+		ix[i] = k[i].idx;
+	free(k);
 	return ix;
 }
 

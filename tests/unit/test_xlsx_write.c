@@ -212,6 +212,8 @@ static int setup(void **state)
 		"неизвестная должность");
 	add_raw(fx, 7, "sch2", false, 3, "учитель \xff", "V121",
 		"лишний символ");
+	/* an org id that is no safe file name gets no return file */
+	add_raw(fx, 9, "../x", true, 1, "", "V102", "неизвестный код ОО");
 	diag_sort(&fx->dl);
 
 	fx->ctx.ds = ds;
@@ -360,6 +362,11 @@ static void test_xlsx_write__values_equal_figures(void **state)
 	assert_non_null(strstr(out, "Отдел образования администрации "
 			       "Ленинского района\n"));
 	free(out);
+	/* I01's target 50 % = 500 tenths colours the org cells */
+	char *xml = unzip(path, "xl/worksheets/sheet3.xml");
+	assert_non_null(strstr(xml, "ROUND(D5*1000,0)&gt;=500"));
+	assert_non_null(strstr(xml, "ROUND(D5*1000,0)&lt;500"));
+	free(xml);
 }
 
 static void test_xlsx_write__no_personal_data_no_formulas(void **state)
@@ -462,6 +469,29 @@ static void test_xlsx_write__returns(void **state)
 	free(out);
 }
 
+/* Without analysis, template and history the workbook is still whole. */
+static void test_xlsx_write__bare_context(void **state)
+{
+	struct fixture *fx = *state;
+	struct report_ctx c = fx->ctx;
+	char path[128], script[600], *out;
+	int st;
+	c.an = NULL;
+	c.t = NULL;
+	c.hist = NULL;
+	snprintf(path, sizeof(path), "%s/bare.xlsx", fx->dir);
+	assert_int_equal(xlsx_write_monitoring(path, &c), 0);
+	snprintf(script, sizeof(script),
+		 "import openpyxl\n"
+		 "wb = openpyxl.load_workbook(\"%s\")\n"
+		 "print(len(wb.sheetnames), wb[\"Рекомендации\"][\"A4\"].value)\n"
+		 "print(wb[\"Показатели\"][\"G5\"].value)\n", path);
+	out = py(script, &st);
+	assert_int_equal(st, 0);
+	assert_string_equal(out, "12 Анализ не выполнен.\nне оценивается\n");
+	free(out);
+}
+
 /* Over XLSX_BIG_DIAGS diagnostics: constant_memory, still readable. */
 static void test_xlsx_write__big_quality_sheet(void **state)
 {
@@ -484,9 +514,9 @@ static void test_xlsx_write__big_quality_sheet(void **state)
 		 "print(wb[\"Показатели\"][\"A5\"].value)\n", path);
 	out = py(script, &st);
 	assert_int_equal(st, 0);
-	/* 2 from setup + XLSX_BIG_DIAGS + 10 */
+	/* 3 from setup + XLSX_BIG_DIAGS + 10 */
 	char want[64];
-	snprintf(want, sizeof(want), "%d\nI01\n", XLSX_BIG_DIAGS + 12);
+	snprintf(want, sizeof(want), "%d\nI01\n", XLSX_BIG_DIAGS + 13);
 	assert_string_equal(out, want);
 	free(out);
 }
@@ -508,6 +538,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx_write__returns,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_xlsx_write__bare_context, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			test_xlsx_write__big_quality_sheet, setup, teardown),
 	};
