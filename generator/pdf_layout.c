@@ -784,11 +784,17 @@ void pdf_table_row(struct pdf_table *t, const char *const *cells,
 	int face = flags & PDF_ROW_BOLD ? F_SANS_BOLD : F_SANS;
 	size_t total, k = 0;
 	float room = d->top - d->bottom - t->head_h;
+	/*
+	 * Short rows move whole to the next page; a row taller than a
+	 * quarter page splits, or it would leave a large gap behind.
+	 */
+	float movable = (d->top - d->bottom) / 4;
 
 	if (!t->started) {
 		total = row_prepare(t, cells, face);
 		float rh = (float)total * t->lh + 2 * t->pad;
-		block_start(d, 6 + t->head_h + (rh < room ? rh : 3 * t->lh));
+		block_start(d, 6 + t->head_h + (rh <= movable ? rh :
+					       3 * t->lh + 2 * t->pad));
 		if (!fresh(d))
 			d->y -= 6;
 		head_draw(t);
@@ -804,8 +810,8 @@ void pdf_table_row(struct pdf_table *t, const char *const *cells,
 			break;
 		}
 		size_t m = (size_t)((avail - 2 * t->pad) / t->lh);
-		/* a row that fits a fresh page is moved, not split */
-		if ((k == 0 && rest <= room) || avail < 2 * t->pad + t->lh)
+		if ((k == 0 && rest <= room && rest <= movable) ||
+		    avail < 2 * t->pad + 2 * t->lh)
 			m = 0;
 		if (m > 0) {
 			row_draw(t, face, k, m, flags & PDF_ROW_SHADE);
@@ -1383,6 +1389,12 @@ void pdf_line_chart(struct pdf_doc *d, const struct pdf_line_chart *c,
 				nn++;
 			}
 			bool above = nn == 0 || v >= nb / nn;
+
+			/* but never under the axis or over the top */
+			if (!above && y - 11 < ybot + 1)
+				above = true;
+			else if (above && y + 12 > ytop + 8)
+				above = false;
 			label(d, F_SANS, 7.5f, x, above ? y + 5 : y - 11,
 			      buf, PDF_CENTER);
 		}

@@ -21,9 +21,10 @@
 /* Caps that keep the note readable for 40,000 organizations. */
 #define NAMES_MAX 30            /* organization names in one sentence */
 #define TOP_ORGS 15             /* rows of the best/worst tables */
-#define RECS_MAX 60             /* organization recommendations shown */
+#define RECS_MAX 40             /* organization recommendations shown */
 #define FILES_MAX 10            /* files with rejected rows listed */
 #define ROWS_MAX 20             /* rows of a breakdown table */
+#define TABLE_START 110         /* a table's title, header and 3 rows, pt */
 
 struct note {
 	const struct report_ctx *c;
@@ -560,6 +561,7 @@ static void sources(struct note *n)
 						idx[i] = idx[j];
 						idx[j] = t;
 					}
+			pdf_need(d, TABLE_START);   /* the title with its table */
 			pdf_textf(d, &PDF_BODY, "Строки отклонены в %zu %s%s:",
 				  m, ru_plural((int64_t)m, "файле", "файлах",
 					       "файлах"),
@@ -1405,6 +1407,7 @@ static void dynamics(struct note *n)
 		cols[nc++] = (struct pdf_col){
 			arena_printf(&n->ar, "Изменение к %s",
 				     period_label(n, prev)), w, PDF_RIGHT };
+		pdf_need(d, TABLE_START);   /* the title with its table */
 		pdf_textf(d, &PDF_BODY, "Значения показателей за %zu %s "
 			  "(изменение – к тому же месяцу предыдущего года, "
 			  "для долей – в процентных пунктах, для численности – "
@@ -1514,6 +1517,7 @@ static void dynamics(struct note *n)
 			char ch[32];
 
 			if (!tb) {
+				pdf_need(d, TABLE_START);   /* the title with its table */
 				pdf_textf(d, &PDF_PLAIN, "%s:",
 					  ind_name("I18", false));
 				tb = pdf_table_begin(d, cols, 4, 0);
@@ -1735,6 +1739,7 @@ static void problems(struct note *n)
 			  ru_plural((int64_t)m, "организации", "организаций",
 				    "организаций"));
 		if (with > 0) {
+			pdf_need(d, TABLE_START);   /* the title with its table */
 			pdf_textf(d, &PDF_PLAIN, "Организации с наибольшим "
 				  "числом проблемных зон%s:",
 				  with > TOP_ORGS ? arena_printf(&n->ar,
