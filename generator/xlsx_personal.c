@@ -421,8 +421,8 @@ static int list_sheet(struct pw *x, int l, const int *order, size_t n,
 	else if (!count)
 		put_text(x, ws, r, 0, "Таких педагогов нет.", x->note);
 	else if (l == L_DEFICIT && !ds->have[KIND_COURSES])
-		put_text(x, ws, r, 0, "Файл курсов не представлен: прохождение "
-			 "адресных курсов не проверено.", x->note);
+		put_text(x, ws, r, 0, "Файл курсов не представлен: "
+			 "прохождение адресных курсов не проверено.", x->note);
 	else
 		put_text(x, ws, r, 0, arena_printf(&x->ar,
 			 "Всего строк: %zu.", count), x->note);

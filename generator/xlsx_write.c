@@ -37,9 +37,9 @@ struct xw {
 	char *buf;                      /* clean() output */
 	size_t bufsz;
 	/* formats */
-	lxw_format *title, *subtitle, *h2, *hdr, *text, *wrap, *bold, *boldn;
+	lxw_format *title, *subtitle, *h2, *hdr, *text, *wrap, *bold;
 	lxw_format *cnt, *dec, *pct, *chg_pp, *chg_cnt, *na, *ok, *bad;
-	lxw_format *cf_ok, *cf_bad, *note, *warn, *err_fmt, *right, *para;
+	lxw_format *cf_ok, *cf_bad, *note, *warn, *right, *para;
 	/* history periods of the same month, before the current one */
 	int periods[MAX_PERIODS];
 	size_t nperiods;
@@ -435,9 +435,6 @@ static void make_formats(struct xw *x)
 	format_set_align(x->right, LXW_ALIGN_RIGHT);
 	x->bold = fmt(x, true);
 	format_set_bold(x->bold);
-	x->boldn = fmt(x, true);
-	format_set_bold(x->boldn);
-	format_set_num_format(x->boldn, "0");
 	x->cnt = fmt(x, true);
 	format_set_num_format(x->cnt, "0");
 	x->dec = fmt(x, true);
@@ -462,7 +459,6 @@ static void make_formats(struct xw *x)
 	x->warn = fmt(x, true);
 	format_set_bg_color(x->warn, 0xFFEB9C);
 	format_set_font_color(x->warn, 0x9C5700);
-	x->err_fmt = x->bad;
 	/* conditional formats carry only colours */
 	x->cf_ok = workbook_add_format(x->wb);
 	format_set_bg_color(x->cf_ok, 0xC6EFCE);
@@ -884,8 +880,8 @@ static lxw_row_t summary_completeness(struct xw *x, lxw_worksheet *ws,
 	}
 	r++;
 	if (nothing) {
-		put_text(x, ws, r++, 0, "Не представили ни одной строки данных "
-			 "(кроме реестра организаций):", x->bold);
+		put_text(x, ws, r++, 0, "Не представили ни одной строки "
+			 "данных (кроме реестра организаций):", x->bold);
 		for (i = 0; i < ds->orgs.n; i++) {
 			int o = ix[i];
 			long total = k.rejected[o] + k.warned[o];
@@ -902,7 +898,8 @@ static lxw_row_t summary_completeness(struct xw *x, lxw_worksheet *ws,
 	}
 	if (k.unattributed)
 		put_text(x, ws, r++, 0, arena_printf(&x->ar,
-			 "Отклонённых строк без установленной организации: %ld",
+			 "Отклонённых строк без установленной организации: "
+			 "%ld",
 			 k.unattributed), x->note);
 	free(ix);
 	completeness_free(&k);
@@ -1030,7 +1027,8 @@ static int sheet_indicators(struct xw *x)
 		else
 			put_text(x, ws, r, 6, an_status_name(s->status),
 				 s->status == AN_ACHIEVED ? x->ok :
-				 s->status == AN_NOT_ACHIEVED ? x->bad : x->na);
+				 s->status == AN_NOT_ACHIEVED ? x->bad :
+				 x->na);
 		for (size_t j = 0; j < np; j++) {
 			prev = earlier(x, x->periods[j], code, "");
 			put_value(x, ws, r, (lxw_col_t)(7 + j), prev);
@@ -1175,16 +1173,18 @@ static int sheet_orgs(struct xw *x)
 				as += sc->st[i].status != AN_NODATA;
 				ok += sc->st[i].status == AN_ACHIEVED;
 			}
-			for (size_t i = 0; i < sc->nproblems; i++)
+			for (size_t i = 0; i < sc->nproblems; i++) {
+				const char *pc = sc->st[sc->problems[i]].code;
 				pz = arena_printf(a, "%s%s%s", pz,
-						  i ? ", " : "",
-						  sc->st[sc->problems[i]].code);
+						  i ? ", " : "", pc);
+			}
 			put_text(x, ws, r, cl, arena_printf(a, "%zu из %zu",
 							    ok, as), x->right);
 			put_text(x, ws, r, cl + 1, pz, x->wrap);
 		} else {
 			track(x, worksheet_write_blank(ws, r, cl, x->text));
-			track(x, worksheet_write_blank(ws, r, cl + 1, x->text));
+			track(x, worksheet_write_blank(ws, r, cl + 1,
+						       x->text));
 		}
 	}
 	if (no)
@@ -1834,8 +1834,8 @@ static int sheet_clusters(struct xw *x)
 			/* the members' header: codes only */
 			chart_series_set_categories(s, "Кластеры", mem_hdr, 4,
 				mem_hdr, (lxw_col_t)(3 + an->nprofile));
-			chart_series_set_values(s, "Кластеры", c1 + (lxw_row_t)i,
-				4, c1 + (lxw_row_t)i,
+			lxw_row_t cr = c1 + (lxw_row_t)i;
+			chart_series_set_values(s, "Кластеры", cr, 4, cr,
 				(lxw_col_t)(3 + an->nprofile));
 			chart_series_set_name_range(s, "Кластеры",
 						    c1 + (lxw_row_t)i, 1);

@@ -16,6 +16,7 @@
 #include "model.h"
 #include "params.h"
 #include "report.h"
+#include "summary.h"
 #include "template.h"
 #include "xlsx_personal.h"
 #include "xlsx_write.h"
@@ -345,7 +346,8 @@ static void test_xlsx_write__values_equal_figures(void **state)
 		 "rows = {r[0].value: r for r in ws.iter_rows(min_row=5)"
 		 " if r[0].value}\n"
 		 "i01 = rows[\"I01\"]\n"
-		 "print(i01[2].value, i01[3].value, round(i01[4].value*100, 1),"
+		 "print(i01[2].value, i01[3].value,"
+		 " round(i01[4].value*100, 1),"
 		 " i01[4].number_format, i01[6].value)\n"
 		 "print(rows[\"I03\"][4].value, rows[\"I17\"][4].value)\n"
 		 "wo = wb[\"По организациям\"]\n"
@@ -469,6 +471,44 @@ static void test_xlsx_write__returns(void **state)
 	free(out);
 }
 
+/*
+ * tests/xlsx/check_workbook.py on the hand-built period: values against
+ * summary.csv, charts, no formulas, no names of the input's ФИО column.
+ */
+static void test_xlsx_write__check_workbook_script(void **state)
+{
+	struct fixture *fx = *state;
+	char path[160], cmd[400], *out;
+	FILE *f;
+	int st;
+	snprintf(path, sizeof(path), "%s/in", fx->dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/in/кадры.csv", fx->dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("СНИЛС;Код ОО;ФИО\n112-233-445 95;sch1;Иванова Анна Петровна\n",
+	      f);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/summary.csv", fx->dir);
+	assert_non_null(f = fopen(path, "w"));
+	assert_int_equal(summary_write(&fx->fs, f), 0);
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/monitoring.xlsx", fx->dir);
+	assert_int_equal(xlsx_write_monitoring(path, &fx->ctx), 0);
+	snprintf(cmd, sizeof(cmd), "/usr/bin/python3 "
+		 "tests/xlsx/check_workbook.py '%s' '%s/in' 2>&1", fx->dir,
+		 fx->dir);
+	out = run(cmd, &st);
+	assert_string_equal(out, "ok\n");
+	assert_int_equal(st, 0);
+	free(out);
+	/* the checker does fail: lists.xlsx in place of the workbook */
+	assert_int_equal(xlsx_write_lists(path, &fx->ctx), 0);
+	out = run(cmd, &st);
+	assert_int_not_equal(st, 0);
+	assert_non_null(strstr(out, "похоже на СНИЛС"));
+	free(out);
+}
+
 /* Without analysis, template and history the workbook is still whole. */
 static void test_xlsx_write__bare_context(void **state)
 {
@@ -484,7 +524,8 @@ static void test_xlsx_write__bare_context(void **state)
 	snprintf(script, sizeof(script),
 		 "import openpyxl\n"
 		 "wb = openpyxl.load_workbook(\"%s\")\n"
-		 "print(len(wb.sheetnames), wb[\"Рекомендации\"][\"A4\"].value)\n"
+		 "print(len(wb.sheetnames),"
+		 " wb[\"Рекомендации\"][\"A4\"].value)\n"
 		 "print(wb[\"Показатели\"][\"G5\"].value)\n", path);
 	out = py(script, &st);
 	assert_int_equal(st, 0);
@@ -538,6 +579,9 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(test_xlsx_write__returns,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			test_xlsx_write__check_workbook_script, setup,
+			teardown),
 		cmocka_unit_test_setup_teardown(
 			test_xlsx_write__bare_context, setup, teardown),
 		cmocka_unit_test_setup_teardown(

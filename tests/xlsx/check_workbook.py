@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""check_workbook.py - read a period folder's monitoring.xlsx back and check it.
+"""check_workbook.py - read a period's monitoring.xlsx back and check it.
 
 Usage: /usr/bin/python3 tests/xlsx/check_workbook.py PERIOD_DIR [INPUT_DIR]
 
