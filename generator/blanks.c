@@ -314,11 +314,16 @@ static int write_xlsx(const char *path, int kind, time_t created)
 					       w, cf));
 		track(&b, worksheet_write_string(ws, 0, (lxw_col_t)i, h,
 						 c->required ? req : hdr));
-		co.width = 300;
-		co.height = 150;
+		const char *note = comment(&b.ar, c);
+		/* about 45 characters a line of a 320 px box, 15 px a line */
+		size_t lines = 2 + u8len(note) / 40;
+		for (const char *q = note; *q; q++)
+			lines += *q == '\n';
+		co.width = 320;
+		co.height = (uint16_t)(15 * lines + 10);
 		co.author = "kadry";
 		track(&b, worksheet_write_comment_opt(ws, 0, (lxw_col_t)i,
-						      comment(&b.ar, c), &co));
+						      note, &co));
 		if (validation(&b, lists, &nlists, c, &v))
 			track(&b, worksheet_data_validation_range(ws, 1,
 				(lxw_col_t)i, FORM_ROWS, (lxw_col_t)i, &v));
