@@ -178,7 +178,8 @@ static char *sanitize(struct pdf_doc *d, int face, const char *text)
 			cp = ' ';
 		else if (cp == '\r')
 			continue;
-		else if (cp != '\n' && (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)))
+		else if (cp != '\n' &&
+			 (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)))
 			cp = repl;
 		else if (cp != '\n' && !has_glyph(d, face, cp))
 			cp = repl;
@@ -291,8 +292,8 @@ static void wrap(struct pdf_doc *d, int face, float size, const char *s,
 						uint32_t cp;
 						size_t j0 = j;
 
-						u8_next((const unsigned char *)s,
-							&j, &cp);
+						u8_next((const unsigned char *)
+							s, &j, &cp);
 						float c = char_w(d, face, size,
 								 cp);
 						if (cw + c > avail && j0 > k)
@@ -374,7 +375,7 @@ static void draw_line(struct pdf_doc *d, int face, float size, const char *s,
 		float sp = char_w(d, face, size, ' ');
 		float extra = nsp > 0 ? (w - l->width) / (float)nsp : 0;
 
-		/* gaps much wider than a space read worse than a ragged edge */
+		/* gaps far wider than a space read worse than a ragged edge */
 		if (nsp > 0 && l->width < w && extra <= 2.5f * sp) {
 			sp += extra;
 			size_t k = 0;
@@ -498,7 +499,8 @@ static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
 	wrap(d, face, size, s, w - st->indent, w, &ls);
 	if (!keep)
 		/* no lone first line; three lines cannot split 2+1 */
-		block_start(d, st->before + (float)(ls.n <= 3 ? ls.n : 2) * lh);
+		block_start(d, st->before +
+			    (float)(ls.n <= 3 ? ls.n : 2) * lh);
 	else if (!d->page || d->y - st->before - lh < d->bottom)
 		new_page(d);
 	if (!fresh(d))
@@ -745,8 +747,9 @@ static void head_draw(struct pdf_table *t)
 	row_draw(t, F_SANS_BOLD, 0, m, true);
 }
 
-struct pdf_table *pdf_table_begin(struct pdf_doc *d, const struct pdf_col *cols,
-				  int ncols, float size)
+struct pdf_table *pdf_table_begin(struct pdf_doc *d,
+				  const struct pdf_col *cols, int ncols,
+				  float size)
 {
 	struct pdf_table *t = xcalloc(1, sizeof(*t));
 	float sum = 0, w = d->right - d->left, x;
@@ -1289,7 +1292,8 @@ void pdf_line_chart(struct pdf_doc *d, const struct pdf_line_chart *c,
 	pg = d->page;
 	if (c->y_label) {
 		set_fill(d, 0.2f, 0.2f, 0.2f);
-		label(d, F_SANS, 7.5f, d->left, d->y - 8, c->y_label, PDF_LEFT);
+		label(d, F_SANS, 7.5f, d->left, d->y - 8, c->y_label,
+		      PDF_LEFT);
 		d->y -= yl;
 	}
 	d->y -= 8;              /* room for the top value labels */
@@ -1400,8 +1404,8 @@ void pdf_line_chart(struct pdf_doc *d, const struct pdf_line_chart *c,
 		}
 	}
 	if (ns >= 3)
-		end_labels(d, c, s, ns, x0 + dx * ((float)c->ncat - 0.5f), ybot,
-			   plot_h, top);
+		end_labels(d, c, s, ns, x0 + dx * ((float)c->ncat - 0.5f),
+			   ybot, plot_h, top);
 	set_fill(d, 0, 0, 0);
 	d->y = ybot - 18;
 	legend(d, it, nit, true);
@@ -1446,8 +1450,8 @@ static int load_face(struct pdf_doc *d, int face, const char *file)
 	d->glyph[face] = xcalloc(65536, 1);
 	return 0;
 fail:
-	fprintf(stderr, "kadry: %s: cannot load font (libharu error 0x%04lX)\n",
-		path, d->first_err);
+	fprintf(stderr, "kadry: %s: cannot load font (libharu error "
+		"0x%04lX)\n", path, d->first_err);
 	return -1;
 }
 

@@ -131,8 +131,9 @@ struct pdf_col {
 
 enum { PDF_ROW_BOLD = 1, PDF_ROW_SHADE = 2 };
 
-struct pdf_table *pdf_table_begin(struct pdf_doc *d, const struct pdf_col *cols,
-				  int ncols, float size);
+struct pdf_table *pdf_table_begin(struct pdf_doc *d,
+				  const struct pdf_col *cols, int ncols,
+				  float size);
 /* One row of ncols cells (NULL cells are empty). */
 void pdf_table_row(struct pdf_table *t, const char *const *cells,
 		   unsigned flags);

@@ -479,7 +479,8 @@ static void sources(struct note *n)
 		}
 		pdf_textf(d, &PDF_BODY, "Для мониторинга обработано %zu %s: "
 			  "прочитано %ld %s, принято %ld, отклонено %ld. "
-			  "Зарегистрировано %ld %s и %ld %s. Отклонённые строки "
+			  "Зарегистрировано %ld %s и %ld %s. Отклонённые "
+			  "строки "
 			  "в расчёт показателей не включены; замечания по "
 			  "каждой строке приведены в файле validation.csv, "
 			  "образовательным организациям подготовлены файлы "
@@ -535,7 +536,8 @@ static void sources(struct note *n)
 			if (nm.total)
 				pdf_textf(d, &PDF_BODY, "Не представлены "
 					  "сведения: %s. Показатели, которые "
-					  "на них опираются, отмечены как «нет "
+					  "на них опираются, отмечены как "
+					  "«нет "
 					  "данных».", names_text(n, &nm));
 		}
 		/* the files that lost the most rows */
@@ -561,7 +563,7 @@ static void sources(struct note *n)
 						idx[i] = idx[j];
 						idx[j] = t;
 					}
-			pdf_need(d, TABLE_START);   /* the title with its table */
+			pdf_need(d, TABLE_START);   /* title with table */
 			pdf_textf(d, &PDF_BODY, "Строки отклонены в %zu %s%s:",
 				  m, ru_plural((int64_t)m, "файле", "файлах",
 					       "файлах"),
@@ -703,8 +705,9 @@ static void indicators(struct note *n)
 			       "не достигнуто" }, "целевое значение", 0.42f
 		};
 		pdf_bar_chart(d, &bc, bars, nb);
-		pdf_text(d, &small_note, "Показатели I17 и I18 выражены в числе "
-			 "человек и приведены в таблице и в разделе о динамике.");
+		pdf_text(d, &small_note, "Показатели I17 и I18 выражены в "
+			 "числе человек и приведены в таблице и в разделе о "
+			 "динамике.");
 	}
 }
 
@@ -869,7 +872,8 @@ static void staff(struct note *n)
 			int64_t old = o1->num + o2->num;
 			char p[64];
 
-			pdf_textf(d, &PDF_BODY, "Учителей в возрасте до 35 лет "
+			pdf_textf(d, &PDF_BODY, "Учителей в возрасте до 35 "
+				  "лет "
 				  "– %s, в возрасте 60 лет и старше – %s (%s)"
 				  "%s%s.", share_phrase(n, y), persons(n, old),
 				  ru_percent(percent_tenths(old, teachers),
@@ -1004,7 +1008,8 @@ static void mentoring(struct note *n)
 		if (count_of(over) > 0)
 			s = arena_printf(&n->ar, "%s; у %" PRId64 " %s больше "
 					 "%d наставляемых", s, count_of(over),
-					 ru_plural(count_of(over), "наставника",
+					 ru_plural(count_of(over),
+						   "наставника",
 						   "наставников",
 						   "наставников"), limit);
 		a = range(n, "M.pairs.active", "form:", &b);
@@ -1184,7 +1189,8 @@ static void dimension_table(struct note *n, const char *prefix,
 	pdf_table_end(tb);
 	if (nk > ROWS_MAX)
 		pdf_textf(n->d, &small_note, "Показаны %d строк из %zu; "
-			  "полностью – в файле monitoring.xlsx.", ROWS_MAX, nk);
+			  "полностью – в файле monitoring.xlsx.", ROWS_MAX,
+			  nk);
 }
 
 static void deficits(struct note *n)
@@ -1218,7 +1224,8 @@ static void deficits(struct note *n)
 					 "работников)", s,
 					 tenths_text(n, t, false));
 		if (count_of(wd) >= 0)
-			s = arena_printf(&n->ar, "%s. По результатам последней "
+			s = arena_printf(&n->ar, "%s. По результатам "
+					 "последней "
 					 "диагностики дефициты выявлены у %s",
 					 s, persons(n, count_of(wd)));
 		pdf_text(d, &PDF_BODY, sentence(n, s));
@@ -1335,7 +1342,8 @@ static void staffing(struct note *n)
 					 "27", persons(n, count_of(ov)));
 		if (count_of(tc) >= 0 && count_of(ar) >= 0)
 			s = arena_printf(&n->ar, "%sПо целевому договору "
-					 "обучаются или работают %s, прибывших "
+					 "обучаются или работают %s, "
+					 "прибывших "
 					 "педагогов – %s. ", s,
 					 persons(n, count_of(tc)),
 					 persons(n, count_of(ar)));
@@ -1407,10 +1415,11 @@ static void dynamics(struct note *n)
 		cols[nc++] = (struct pdf_col){
 			arena_printf(&n->ar, "Изменение к %s",
 				     period_label(n, prev)), w, PDF_RIGHT };
-		pdf_need(d, TABLE_START);   /* the title with its table */
+		pdf_need(d, TABLE_START);   /* title with table */
 		pdf_textf(d, &PDF_BODY, "Значения показателей за %zu %s "
 			  "(изменение – к тому же месяцу предыдущего года, "
-			  "для долей – в процентных пунктах, для численности – "
+			  "для долей – в процентных пунктах, для "
+			  "численности – "
 			  "в человеках):", np,
 			  ru_plural((int64_t)np, "период", "периода",
 				    "периодов"));
@@ -1517,7 +1526,7 @@ static void dynamics(struct note *n)
 			char ch[32];
 
 			if (!tb) {
-				pdf_need(d, TABLE_START);   /* the title with its table */
+				pdf_need(d, TABLE_START);
 				pdf_textf(d, &PDF_PLAIN, "%s:",
 					  ind_name("I18", false));
 				tb = pdf_table_begin(d, cols, 4, 0);
@@ -1739,7 +1748,7 @@ static void problems(struct note *n)
 			  ru_plural((int64_t)m, "организации", "организаций",
 				    "организаций"));
 		if (with > 0) {
-			pdf_need(d, TABLE_START);   /* the title with its table */
+			pdf_need(d, TABLE_START);   /* title with table */
 			pdf_textf(d, &PDF_PLAIN, "Организации с наибольшим "
 				  "числом проблемных зон%s:",
 				  with > TOP_ORGS ? arena_printf(&n->ar,
@@ -1777,7 +1786,8 @@ static void problems(struct note *n)
 		if (none > 0)
 			pdf_textf(d, &PDF_BODY, "Достигли всех целевых "
 				  "значений %zu %s: %s.", none,
-				  orgs_word((int64_t)none), names_text(n, &nm));
+				  orgs_word((int64_t)none),
+				  names_text(n, &nm));
 		else if (m > 1) {
 			for (size_t i = m; i-- > 0 && m - i <= 5;)
 				names_add(&nm, arena_printf(&n->ar, "%s (%zu)",
@@ -1872,7 +1882,8 @@ static void recommendations(struct note *n)
 		pdf_textf(d, &small_note, "Показаны %zu из %zu рекомендаций "
 			  "руководителям (организации с наибольшим числом "
 			  "проблемных зон); полный перечень – в файле "
-			  "monitoring.xlsx, лист «Рекомендации».", shown, norg);
+			  "monitoring.xlsx, лист «Рекомендации».", shown,
+			  norg);
 }
 
 /* The signature's height with its gap, to keep the last item with it. */

@@ -212,7 +212,8 @@ static void fixture_init(struct fixture *fx, int month)
 	/* files read */
 	diag_init(&fx->dl, ar);
 	{
-		int f = diag_file_add(&fx->dl, "school1/кадры.csv", KIND_STAFF);
+		int f = diag_file_add(&fx->dl, "school1/кадры.csv",
+				      KIND_STAFF);
 		fx->dl.files[f].read = 250;
 		fx->dl.files[f].accepted = 247;
 		fx->dl.files[f].rejected = 3;
@@ -633,7 +634,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_report_pdf__december_note),
-		cmocka_unit_test(test_report_pdf__july_title_and_identical_bytes),
+		cmocka_unit_test(
+			test_report_pdf__july_title_and_identical_bytes),
 		cmocka_unit_test(test_report_pdf__bare_context),
 		cmocka_unit_test(test_report_pdf__summarises_at_scale),
 		cmocka_unit_test(test_report_pdf__unwritable_path),
