@@ -21,6 +21,9 @@
 #include "params.h"
 #include "validate.h"
 #include "analysis.h"
+#include "blanks.h"
+#include "bundle.h"
+#include "rollup.h"
 #include "compute.h"
 #include "history.h"
 #include "output.h"
@@ -32,6 +35,8 @@
 
 struct opts {
 	const char *input, *out, *period, *template_dir, *history;
+	char **args;                    /* positional arguments */
+	int nargs;
 	enum encoding encoding;
 	bool quiet, strict, force, bundle;
 	int year, month;
@@ -94,6 +99,22 @@ static int parse_period(const char *s, int *year, int *month)
 }
 
 static int parse_opts(int argc, char **argv, const char *usage,
+		      struct opts *o);
+
+/* parse_opts for the commands that take at most one folder. */
+static int parse_opts1(int argc, char **argv, const char *usage,
+		       struct opts *o)
+{
+	int rc = parse_opts(argc, argv, usage, o);
+	if (!rc && o->nargs > 1) {
+		fprintf(stderr, "kadry: лишний аргумент «%s»\n%s", o->args[1],
+			usage);
+		return EXIT_USAGE;
+	}
+	return rc;
+}
+
+static int parse_opts(int argc, char **argv, const char *usage,
 		      struct opts *o)
 {
 	int c;
@@ -137,13 +158,10 @@ static int parse_opts(int argc, char **argv, const char *usage,
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc)
-		o->input = argv[optind++];
-	if (optind < argc) {
-		fprintf(stderr, "kadry: лишний аргумент «%s»\n%s", argv[optind],
-			usage);
-		return EXIT_USAGE;
-	}
+	o->args = argv + optind;
+	o->nargs = argc - optind;
+	if (o->nargs > 0)
+		o->input = o->args[0];
 	if (o->period) {
 		if (parse_period(o->period, &o->year, &o->month)) {
 			fprintf(stderr, "kadry: --period «%s»: ожидается ГГГГ-ММ, "
@@ -233,7 +251,7 @@ int cmd_check(int argc, char **argv)
 	struct params p;
 	struct dataset ds;
 	struct diag_list dl;
-	int rc = parse_opts(argc, argv, check_usage, &o);
+	int rc = parse_opts1(argc, argv, check_usage, &o);
 
 	if (rc)
 		return rc < 0 ? EXIT_DONE : rc;
@@ -266,6 +284,8 @@ int cmd_codes(int argc, char **argv)
 	puts("| код | серьёзность | что означает |\n|---|---|---|");
 	print_codes(csv_read_codes, stdout);
 	print_codes(validate_codes, stdout);
+	print_codes(summary_codes, stdout);
+	print_codes(rollup_codes, stdout);
 	return EXIT_DONE;
 }
 
@@ -327,11 +347,34 @@ static int write_outputs(struct run *r)
 	return writers_run(&ctx, r->out);
 }
 
+/* --bundle: the submission as one ZIP in the period folder. */
+static int write_bundle(struct run *r)
+{
+	static const char *const names[] = {
+		"monitoring.xlsx", "report.pdf", "summary.csv",
+		"validation.csv", "SHA256SUMS",
+	};
+	char name[512], path[4096];
+	time_t now = cli_now();
+
+	if (!bundle_name(r->an.district_id, r->p.period, name, sizeof(name)))
+		return -1;
+	snprintf(path, sizeof(path), "%s/%s", output_dir(r->out), name);
+	return bundle_write(path, output_dir(r->out), names,
+			    sizeof(names) / sizeof(names[0]), now);
+}
+
 static int compute_all(struct run *r)
 {
+	/*
+	 * The district's id in summary.csv: the municipality the schools
+	 * wrote, else the template's district (never empty: the summary
+	 * reader refuses an empty id).
+	 */
 	const char *district = dataset_municipality(&r->ds);
-	if (!*district && r->t.district)
-		district = r->t.district;
+	if (!*district)
+		district = r->t.district && *r->t.district ? r->t.district
+							   : "муниципалитет";
 	timing_mark("read+validate");
 	if (compute_figures(&r->ds, &r->p, district, &r->fs))
 		return -1;
@@ -357,7 +400,7 @@ int cmd_report(int argc, char **argv)
 	struct run *r = xcalloc(1, sizeof(*r));
 	char tpl_buf[4096];
 	bool exists;
-	int rc = parse_opts(argc, argv, report_usage, &r->o);
+	int rc = parse_opts1(argc, argv, report_usage, &r->o);
 
 	if (rc) {
 		rc = rc < 0 ? EXIT_DONE : rc;
@@ -396,7 +439,8 @@ int cmd_report(int argc, char **argv)
 		      "записаны\n", stderr);
 		goto out;
 	}
-	if (write_outputs(r) || output_commit(r->out)) {
+	if (write_outputs(r) || output_commit(r->out) ||
+	    (r->o.bundle && write_bundle(r))) {
 		rc = EXIT_IO;
 		goto out;
 	}
@@ -420,18 +464,47 @@ out_opts:
 	return rc;
 }
 
+static const char rollup_usage[] =
+	"Использование: kadry rollup SUMMARY.csv... -o ВЫХОД [--template ШАБЛОН]\n"
+	"       [--period ГГГГ-ММ] [--force] [--quiet]\n"
+	"Региональная сводка: складывает числители и знаменатели summary.csv\n"
+	"муниципалитетов и пишет ВЫХОД/ГГГГ-ММ/ (summary.csv, monitoring.xlsx,\n"
+	"report.pdf, validation.csv, SHA256SUMS).\n";
+
 int cmd_rollup(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("kadry rollup: ещё не подключено\n", stderr);
-	return EXIT_USAGE;
+	struct opts o;
+	int rc = parse_opts(argc, argv, rollup_usage, &o);
+
+	if (rc)
+		return rc < 0 ? EXIT_DONE : rc;
+	if (o.nargs == 0) {
+		fprintf(stderr, "kadry rollup: не указаны файлы summary.csv\n%s",
+			rollup_usage);
+		return EXIT_USAGE;
+	}
+	return rollup_run(o.nargs, o.args, o.out, o.template_dir, o.period,
+			  o.force, o.quiet, cli_now());
 }
+
+static const char blanks_usage[] =
+	"Использование: kadry blanks [-o ПАПКА]\n"
+	"Бланки для школ: по файлу XLSX на каждый вид данных (заголовки,\n"
+	"примечания, выпадающие списки, проверка дат и чисел) и те же\n"
+	"заголовки в CSV. ПАПКА по умолчанию blanks/.\n";
 
 int cmd_blanks(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fputs("kadry blanks: ещё не подключено\n", stderr);
-	return EXIT_USAGE;
+	struct opts o;
+	int rc = parse_opts(argc, argv, blanks_usage, &o);
+
+	if (rc)
+		return rc < 0 ? EXIT_DONE : rc;
+	if (o.nargs) {
+		fprintf(stderr, "kadry: лишний аргумент «%s»\n%s", o.args[0],
+			blanks_usage);
+		return EXIT_USAGE;
+	}
+	return blanks_write(strcmp(o.out, "output") ? o.out : "blanks",
+			    cli_now()) ? EXIT_IO : EXIT_DONE;
 }
