@@ -39,7 +39,7 @@ struct xw {
 	/* formats */
 	lxw_format *title, *subtitle, *h2, *hdr, *text, *wrap, *bold;
 	lxw_format *cnt, *dec, *pct, *chg_pp, *chg_cnt, *na, *ok, *bad;
-	lxw_format *cf_ok, *cf_bad, *note, *warn, *right, *para;
+	lxw_format *cf_ok, *cf_bad, *note, *warn, *right, *para, *pp;
 	/* history periods of the same month, before the current one */
 	int periods[MAX_PERIODS];
 	size_t nperiods;
@@ -444,6 +444,8 @@ static void make_formats(struct xw *x)
 	x->chg_pp = fmt(x, true);
 	format_set_num_format(x->chg_pp,
 			      "+0.0\" п.п.\";-0.0\" п.п.\";0.0\" п.п.\"");
+	x->pp = fmt(x, true);
+	format_set_num_format(x->pp, "0.0\" п.п.\"");
 	x->chg_cnt = fmt(x, true);
 	format_set_num_format(x->chg_cnt, "+0;-0;0");
 	x->na = fmt(x, true);
@@ -793,8 +795,9 @@ static lxw_row_t summary_problems(struct xw *x, lxw_worksheet *ws,
 		else
 			put_text(x, ws, r, 1, NODATA, x->na);
 		put_tenths(x, ws, r, 2, kind, s->target);
+		/* a shortfall, not a change: no sign */
 		if (kind == FK_SHARE)
-			put_num(x, ws, r, 3, (double)s->gap / 10.0, x->chg_pp);
+			put_num(x, ws, r, 3, (double)s->gap / 10.0, x->pp);
 		else
 			put_tenths(x, ws, r, 3, kind, s->gap);
 		put_text(x, ws, r, 4, s->code, x->text);

@@ -509,7 +509,10 @@ static void test_xlsx_write__check_workbook_script(void **state)
 	free(out);
 }
 
-/* Without analysis, template and history the workbook is still whole. */
+/*
+ * Without dataset, params, analysis, template and history the workbook is
+ * still whole.
+ */
 static void test_xlsx_write__bare_context(void **state)
 {
 	struct fixture *fx = *state;
@@ -519,6 +522,8 @@ static void test_xlsx_write__bare_context(void **state)
 	c.an = NULL;
 	c.t = NULL;
 	c.hist = NULL;
+	c.ds = NULL;            /* as the regional roll-up has it */
+	c.p = NULL;
 	snprintf(path, sizeof(path), "%s/bare.xlsx", fx->dir);
 	assert_int_equal(xlsx_write_monitoring(path, &c), 0);
 	snprintf(script, sizeof(script),
