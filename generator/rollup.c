@@ -358,6 +358,11 @@ const char *rollup_status_name(int status)
 
 /* ---- the run ---- */
 
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static bool any_rejected(const struct diag_list *dl)
 {
 	for (size_t i = 0; i < dl->nfiles; i++)
@@ -401,6 +406,7 @@ int rollup_run(int nfiles, char **files, const char *out_root,
 	struct output *o = NULL;
 	bool have_t = false, exists;
 	int rc = RC_DONE;
+	char **sorted = NULL;
 
 	rollup_init(&r, period);
 	template_init(&t);
@@ -418,8 +424,16 @@ int rollup_run(int nfiles, char **files, const char *out_root,
 		}
 		have_t = true;
 	}
+	/*
+	 * In byte order of their paths, whatever the order given: the
+	 * outputs (file tables, diagnostics, which duplicate is refused)
+	 * then do not depend on how a shell expanded a glob.
+	 */
+	sorted = xmalloc((size_t)nfiles * sizeof(*sorted));
+	memcpy(sorted, files, (size_t)nfiles * sizeof(*sorted));
+	qsort(sorted, (size_t)nfiles, sizeof(*sorted), cmp_str);
 	for (int i = 0; i < nfiles; i++)
-		if (rollup_add_file(&r, files[i]) < 0)
+		if (rollup_add_file(&r, sorted[i]) < 0)
 			rc = RC_IO;
 	diag_sort(&r.dl);
 	if (!quiet)
@@ -449,6 +463,7 @@ int rollup_run(int nfiles, char **files, const char *out_root,
 			"муниципалитет", "муниципалитета", "муниципалитетов"),
 			output_dir(o));
 out:
+	free(sorted);
 	output_end(o);
 	template_release(&t);
 	rollup_release(&r);

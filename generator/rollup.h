@@ -119,7 +119,9 @@ extern const struct diag_code rollup_codes[];
  * `kadry rollup`: reads files[0..nfiles), consolidates, writes
  * out_root/<period>/.  template_dir NULL means no template (region
  * «Регион», no targets); period NULL takes the first file's.  `created`
- * dates the documents (cli_now()).  Returns the exit status of outputs.md:
+ * dates the documents (cli_now()).  Files are read in byte order of their
+ * paths, so the order given does not change the outputs.  Returns the exit
+ * status of outputs.md:
  * 0 done; 1 done but a row or file was rejected (nothing written when no
  * municipality was accepted); 2 template error; 3 a file unreadable, the
  * output folder unwritable or holding a submission without force.

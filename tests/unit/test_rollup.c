@@ -291,6 +291,80 @@ static void test_rollup__not_one_municipality(void **state)
 	rollup_release(&r);
 }
 
+/* ---- the whole run: files on disk, the period folder ---- */
+
+static char root[64];
+
+static void put(const char *name, const char *text)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "%s/%s", root, name);
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static int run_in(const char *out, char **files, int n, bool force)
+{
+	char dir[128];
+	snprintf(dir, sizeof(dir), "%s/%s", root, out);
+	return rollup_run(n, files, dir, NULL, NULL, force, true,
+			  1797811200);
+}
+
+static int sh(const char *fmt, const char *arg)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof(cmd), fmt, root, arg);
+	return system(cmd);
+}
+
+static void test_rollup__run_writes_period_folder(void **state)
+{
+	char a[128], b[128], c[128], d[128];
+	char *files[] = { a, b, c };
+	(void)state;
+	strcpy(root, "/tmp/kadry-test-rollup-XXXXXX");
+	assert_non_null(mkdtemp(root));
+	put("a.csv", alpha);
+	put("b.csv", beta);
+	put("c.csv", gamma_);
+	snprintf(a, sizeof(a), "%s/a.csv", root);
+	snprintf(b, sizeof(b), "%s/b.csv", root);
+	snprintf(c, sizeof(c), "%s/c.csv", root);
+	assert_int_equal(run_in("out", files, 3, false), 0);
+	/* the region's I01 row as summed by hand above: 84/100 */
+	assert_int_equal(sh("grep -qx '2026-12,region,Регион,,I01,,84,100,"
+			    "84.0' %s/%s/2026-12/summary.csv", "out"), 0);
+	assert_int_equal(sh("cd %s/%s/2026-12 && sha256sum --quiet -c "
+			    "SHA256SUMS", "out"), 0);
+	assert_int_equal(sh("cd %s/%s/2026-12 && test -s monitoring.xlsx && "
+			    "test -s report.pdf", "out"), 0);
+	/* a second time: refused without --force, nothing changed */
+	assert_int_equal(run_in("out", files, 3, false), 3);
+	assert_int_equal(run_in("out", files, 3, true), 0);
+	/* the files in another order: the same bytes */
+	char *rev[] = { c, a, b };
+	assert_int_equal(run_in("again", rev, 3, false), 0);
+	assert_int_equal(sh("cd %s && for f in summary.csv monitoring.xlsx "
+			    "report.pdf validation.csv SHA256SUMS; do cmp "
+			    "out/2026-12/$f %s/2026-12/$f || exit 1; done",
+			    "again"), 0);
+	/* an unreadable file: exit 3 and nothing written */
+	snprintf(d, sizeof(d), "%s/нет.csv", root);
+	char *bad[] = { a, d };
+	assert_int_equal(run_in("bad", bad, 2, false), 3);
+	assert_int_not_equal(sh("test -e %s/%s", "bad/2026-12/summary.csv"),
+			     0);
+	/* a duplicate: written, but exit 1 */
+	char *dup[] = { a, b, a };
+	assert_int_equal(run_in("dup", dup, 3, false), 1);
+	assert_int_equal(sh("grep -q U002 %s/%s/2026-12/validation.csv",
+			    "dup"), 0);
+	sh("rm -rf '%s'%s", "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_rollup__municipality_twice_rejected),
 		cmocka_unit_test(test_rollup__malformed_row_skipped),
 		cmocka_unit_test(test_rollup__not_one_municipality),
+		cmocka_unit_test(test_rollup__run_writes_period_folder),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
