@@ -640,9 +640,10 @@ void pdf_space(struct pdf_doc *d, float pt)
 
 void pdf_page_break(struct pdf_doc *d)
 {
-	flush_pending(d);
+	/* pending headings go to the top of the new page, not the old one */
 	if (!d->page || !fresh(d))
 		new_page(d);
+	flush_pending(d);
 }
 
 float pdf_content_width(const struct pdf_doc *d)

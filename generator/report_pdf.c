@@ -1631,40 +1631,46 @@ static int64_t gap_sum(const struct an_scope *o)
 	return s;
 }
 
-static const struct analysis *cmp_an;
+/* An organization's ranking key (qsort has no context argument). */
+struct rank {
+	size_t nproblems;
+	int64_t gap;
+	const char *id;
+	size_t idx;
+};
 
 /* Most problem zones first, then largest total gap, then org id. */
 static int cmp_worst(const void *pa, const void *pb)
 {
-	const struct an_scope *a = &cmp_an->orgs[*(const size_t *)pa];
-	const struct an_scope *b = &cmp_an->orgs[*(const size_t *)pb];
-	int64_t ga, gb;
+	const struct rank *a = pa, *b = pb;
 
 	if (a->nproblems != b->nproblems)
 		return a->nproblems > b->nproblems ? -1 : 1;
-	ga = gap_sum(a);
-	gb = gap_sum(b);
-	if (ga != gb)
-		return ga > gb ? -1 : 1;
+	if (a->gap != b->gap)
+		return a->gap > b->gap ? -1 : 1;
 	return strcmp(a->id, b->id);
 }
 
 /* Organizations with at least one assessed value, worst first. */
 static size_t *ranked_orgs(const struct analysis *an, size_t *count)
 {
+	struct rank *r = xcalloc(an->norgs + 1, sizeof(*r));
 	size_t *ix = xcalloc(an->norgs + 1, sizeof(*ix)), m = 0;
 
 	for (size_t i = 0; i < an->norgs; i++) {
+		const struct an_scope *o = &an->orgs[i];
 		bool any = false;
 
 		for (size_t k = 0; k < an->ncodes && !any; k++)
-			any = an->orgs[i].st[k].has_value;
+			any = o->st[k].has_value;
 		if (any)
-			ix[m++] = i;
+			r[m++] = (struct rank){ o->nproblems, gap_sum(o),
+				o->id, i };
 	}
-	/* qsort's comparator has no context argument in C11 */
-	cmp_an = an;
-	qsort(ix, m, sizeof(*ix), cmp_worst);
+	qsort(r, m, sizeof(*r), cmp_worst);
+	for (size_t i = 0; i < m; i++)
+		ix[i] = r[i].idx;
+	free(r);
 	*count = m;
 	return ix;
 }

@@ -330,6 +330,54 @@ static void test_pdf_layout__long_cell_wraps(void **state)
 	free(para);
 }
 
+/* k one-line paragraphs, then a heading and a three-line paragraph. */
+static int fill(int k, bool tail, const char *path)
+{
+	struct pdf_doc *d = pdf_open(CREATED, NULL);
+	int pages;
+
+	assert_non_null(d);
+	for (int i = 0; i < k; i++)
+		pdf_text(d, &PDF_PLAIN, "Строка.");
+	if (tail) {
+		pdf_heading(d, 1, "Заголовокраздела");
+		pdf_text(d, &PDF_PLAIN, "Первая\nвторая\nтретья");
+	}
+	pages = pdf_page_count(d);
+	if (path)
+		assert_int_equal(pdf_save(d, path), 0);
+	pdf_free(d);
+	return pages;
+}
+
+/*
+ * A heading is kept with the start of the next block: with room left on
+ * page 1 for the heading alone (one-line paragraphs are 18 pt apart, the
+ * heading about 34 pt, the heading with three lines about 80 pt), the
+ * heading still goes to page 2 with its paragraph.
+ */
+static void test_pdf_layout__heading_keeps_with_next(void **state)
+{
+	int kmax = 1;
+	char cmd[256], *p1, *p2;
+
+	while (fill(kmax + 1, false, NULL) == 1)
+		kmax++;
+	/* kmax - 2 paragraphs leave 36-54 pt */
+	assert_int_equal(fill(kmax - 2, true, path_of("k.pdf")), 2);
+	snprintf(cmd, sizeof(cmd), "pdftotext -q -f 1 -l 1 '%s' -",
+		 path_of("k.pdf"));
+	p1 = run(cmd, NULL);
+	snprintf(cmd, sizeof(cmd), "pdftotext -q -f 2 -l 2 '%s' -",
+		 path_of("k.pdf"));
+	p2 = run(cmd, NULL);
+	assert_null(strstr(p1, "Заголовокраздела"));
+	assert_non_null(strstr(p2, "1. Заголовокраздела"));
+	assert_non_null(strstr(p2, "третья"));
+	free(p1);
+	free(p2);
+}
+
 static void test_pdf_layout__charts(void **state)
 {
 	struct pdf_doc *d = pdf_open(CREATED, NULL);
@@ -380,6 +428,7 @@ int main(void)
 		cmocka_unit_test(test_pdf_layout__num),
 		cmocka_unit_test(test_pdf_layout__long_table_repeats_header),
 		cmocka_unit_test(test_pdf_layout__long_cell_wraps),
+		cmocka_unit_test(test_pdf_layout__heading_keeps_with_next),
 		cmocka_unit_test(test_pdf_layout__charts),
 	};
 
