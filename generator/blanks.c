@@ -49,6 +49,16 @@ static const struct {
 	{ "hours", 0.5, 3000 },
 };
 
+/* Text columns that hold long values get room for them. */
+static const struct {
+	const char *key;
+	double width;
+} widths[] = {
+	{ "name", 45 }, { "full_name", 32 }, { "program", 40 },
+	{ "provider", 30 }, { "subjects", 28 }, { "deficit_areas", 32 },
+	{ "municipality", 28 },
+};
+
 const char *blanks_name(int kind)
 {
 	return kind > KIND_UNKNOWN && kind < KIND__COUNT ? forms[kind].file
@@ -308,8 +318,9 @@ static int write_xlsx(const char *path, int kind, time_t created)
 		}
 		if (c->type == COL_ENUM || c->type == COL_SUBJECT)
 			w = w < 24 ? 24 : w;
-		if (c->type == COL_TEXT && !strcmp(c->key, "name"))
-			w = 45;
+		for (size_t k = 0; k < sizeof(widths) / sizeof(widths[0]); k++)
+			if (!strcmp(widths[k].key, c->key))
+				w = widths[k].width;
 		track(&b, worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i,
 					       w, cf));
 		track(&b, worksheet_write_string(ws, 0, (lxw_col_t)i, h,
