@@ -8,6 +8,7 @@
 #   expected.stderr   compared byte for byte with stderr, when present
 #   expected.summary  lines that must each appear in OUT/<period>/summary.csv
 #   check.sh          extra assertions, run as `sh check.sh OUT` in the case folder
+#                     (the command's stdout and stderr lie beside OUT: $(dirname OUT)/stdout)
 #
 # Prints "N passed, N failed" and exits non-zero on any failure.
 KADRY=${KADRY:-./kadry}
