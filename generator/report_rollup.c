@@ -313,6 +313,7 @@ static void problems(struct pdf_doc *d, const struct rollup *r)
 			 "определялись.");
 		return;
 	}
+	pdf_heading(d, 2, "Проблемные зоны региона");
 	n = zones(r, SCOPE_REGION, r->region, z);
 	if (!n) {
 		pdf_text(d, &PDF_BODY, "Все целевые значения, для которых "
@@ -334,8 +335,8 @@ static void problems(struct pdf_doc *d, const struct rollup *r)
 				  share ? "п. п." : "чел.");
 		}
 	}
-	pdf_space(d, 6);
-	pdf_text(d, &PDF_BODY, "Проблемные зоны муниципалитетов:");
+	/* a heading stays with the table; a paragraph could be orphaned */
+	pdf_heading(d, 2, "Проблемные зоны муниципалитетов");
 	tb = pdf_table_begin(d, cols, 3, 0);
 	for (size_t k = 0; k < r->nm; k++) {
 		size_t m = zones(r, SCOPE_DISTRICT, r->m[k].id, z), o = 0;

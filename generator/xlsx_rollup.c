@@ -129,9 +129,9 @@ static void put_target(struct xr *x, lxw_worksheet *ws, int r, int c,
 		blank(x, ws, r, c);
 		return;
 	}
-	/* «не менее 80,0 %»: direction and unit in one readable cell */
-	snprintf(buf, sizeof(buf), "%s %s%s", tg->dir == TD_MIN ? "не менее"
-		 : "не более", target_num(tg->tenths, ce, (char[32]){ 0 }),
+	/* «≥ 80,0 %»: direction and unit in one short cell */
+	snprintf(buf, sizeof(buf), "%s %s%s", tg->dir == TD_MIN ? "≥" : "≤",
+		 target_num(tg->tenths, ce, (char[32]){ 0 }),
 		 ce && ce->kind == FK_SHARE ? " %" : "");
 	put_text(x, ws, r, c, buf, x->text);
 }
@@ -362,15 +362,15 @@ static int sheet_matrix(struct xr *x)
 
 	if (!ws)
 		return -1;
-	worksheet_set_column(ws, 0, 0, 34, NULL);
-	worksheet_set_column(ws, 1, NIND, 11, NULL);
+	worksheet_set_column(ws, 0, 0, 40, NULL);
+	worksheet_set_column(ws, 1, NIND, 13, NULL);
 	put_text(x, ws, 0, 0, "Муниципалитет", x->hdr);
 	for (int i = 1; i <= NIND; i++) {
 		const struct catalog_entry *ce = catalog_indicator(i);
 		snprintf(buf, sizeof(buf), "%s\n%s", ce->code, ce->short_name);
 		put_text(x, ws, 0, i, buf, x->hdr);
 	}
-	worksheet_set_row(ws, 0, 75, NULL);
+	worksheet_set_row(ws, 0, 90, NULL);
 	for (size_t k = 0; k <= r->nm; k++) {
 		bool reg = k == r->nm;
 		const char *id = reg ? r->region : r->m[k].id;
@@ -538,6 +538,9 @@ static int sheet_charts(struct xr *x)
 		track(x, worksheet_insert_chart_opt(ws, (lxw_row_t)row,
 						    (lxw_col_t)col, ch, &o));
 	}
+	/* three rows of charts (48 rows) a page: no chart cut in two */
+	static lxw_row_t breaks[] = { 48, 96, 144, 0 };
+	track(x, worksheet_set_h_pagebreaks(ws, breaks));
 	worksheet_set_paper(ws, 9);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
