@@ -591,7 +591,7 @@ static void add_org_recs(struct analysis *a, const struct template *t,
 				struct var v[] = {
 					{ "district", t->district },
 					{ "department", t->department },
-					{ "period", p->period },
+					{ "period", a->period_ru },
 					{ "org", sc->name },
 					{ "org_id", sc->id },
 					{ "code", st->code },
@@ -647,7 +647,7 @@ static void add_rmo_recs(struct analysis *a, const struct figures *fs,
 			struct var vars[] = {
 				{ "district", t->district },
 				{ "department", t->department },
-				{ "period", p->period },
+				{ "period", a->period_ru },
 				{ "subject", subj },
 				{ "subject_gen", genitive(subj) },
 				{ "persons", persons },
@@ -760,7 +760,7 @@ static void add_decisions(struct analysis *a, const struct template *t,
 			struct var v[] = {
 				{ "district", t->district },
 				{ "department", t->department },
-				{ "period", p->period },
+				{ "period", a->period_ru },
 				{ "year", year },
 				{ "next_year", next_year },
 				{ "code", code },
@@ -792,6 +792,18 @@ static void add_decisions(struct analysis *a, const struct template *t,
 /* ------------------------------------------------------------------ */
 /* Public */
 
+/* The period as a reader writes it in a text: «декабрь 2026 г.». */
+static const char *period_words(struct arena *ar, const struct params *p)
+{
+	static const char *const months[] = {
+		"январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+		"август", "сентябрь", "октябрь", "ноябрь", "декабрь"
+	};
+	if (p->month < 1 || p->month > 12)
+		return arena_strdup(ar, p->period);
+	return arena_printf(ar, "%s %d г.", months[p->month - 1], p->year);
+}
+
 int analysis_run(const struct figures *fs, const struct dataset *ds,
 		 const struct template *t, const struct params *p,
 		 const char *district_id, struct analysis *a)
@@ -802,6 +814,7 @@ int analysis_run(const struct figures *fs, const struct dataset *ds,
 	memset(a, 0, sizeof(*a));
 	ar = &a->arena;
 	a->period = arena_strdup(ar, p->period);
+	a->period_ru = period_words(ar, p);
 	a->district_id = arena_strdup(ar, district_id ? district_id : "");
 
 	/* the assessed indicators */
@@ -873,7 +886,7 @@ int analysis_run(const struct figures *fs, const struct dataset *ds,
 		struct var v[] = {
 			{ "district", t->district },
 			{ "department", t->department },
-			{ "period", p->period },
+			{ "period", a->period_ru },
 		};
 		size_t nv = sizeof(v) / sizeof(v[0]);
 

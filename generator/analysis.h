@@ -113,6 +113,8 @@ struct an_decision {
 struct analysis {
 	struct arena arena;
 	const char *period;
+	/* The period in words for texts: «декабрь 2026 г.» ({period}). */
+	const char *period_ru;
 	const char *district_id;
 
 	/* The assessed indicators: those with a target, in code order. */

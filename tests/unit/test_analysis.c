@@ -256,7 +256,7 @@ static void test_analysis__clusters(void **state)
 	assert_non_null(strstr(a1.cluster_method, "Школы (6) разделены на 2 "
 			       "группы"));
 	assert_non_null(strstr(a1.cluster_method, "I01, I02"));
-	assert_string_equal(a1.intro, DISTRICT ", 2026-12");
+	assert_string_equal(a1.intro, DISTRICT ", декабрь 2026 г.");
 	assert_string_equal(a1.conclusion, "");
 
 	/* the same under the reversed input order */
