@@ -19,6 +19,27 @@
 #include "model.h"
 #include "schema.h"
 
+/*
+ * libxlsxwriter 1.1.4 never frees its copy of a list validation's formula
+ * (LXW_VALIDATION_TYPE_LIST_FORMULA: some 20 bytes per dropdown column,
+ * once per form).  Not ours to fix, so the sanitizer builds are told, and
+ * their leak check stays strict for the rest of the program.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define KADRY_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KADRY_ASAN 1
+#endif
+#endif
+#ifdef KADRY_ASAN
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:lxw_strdup\n";
+}
+#endif
+
 /* Rows of the form that carry validation: far more than a school has. */
 #define FORM_ROWS 5000
 #define LISTS "Списки"
@@ -332,7 +353,6 @@ static int write_xlsx(const char *path, int kind, time_t created)
 			lines += *q == '\n';
 		co.width = 320;
 		co.height = (uint16_t)(15 * lines + 10);
-		co.author = "kadry";
 		track(&b, worksheet_write_comment_opt(ws, 0, (lxw_col_t)i,
 						      note, &co));
 		if (validation(&b, lists, &nlists, c, &v))
