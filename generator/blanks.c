@@ -392,8 +392,8 @@ static int write_csv(const char *path, int kind)
 	char *line = "";
 
 	if (cd == (iconv_t)-1) {
-		fprintf(stderr, "kadry: нет перекодировки в Windows-1251: %s\n",
-			strerror(errno));
+		fprintf(stderr, "kadry: нет перекодировки в Windows-1251: "
+			"%s\n", strerror(errno));
 		return -1;
 	}
 	for (int i = 0; i < n; i++)
@@ -435,7 +435,8 @@ static int mkdir_p(const char *path)
 			*s = '\0';
 			if (mkdir(p, 0777) && errno != EEXIST) {
 				fprintf(stderr, "kadry: не удалось создать "
-					"папку «%s»: %s\n", p, strerror(errno));
+					"папку «%s»: %s\n", p,
+					strerror(errno));
 				rc = -1;
 				break;
 			}
@@ -473,8 +474,8 @@ int blanks_write(const char *dir, time_t created)
 	}
 	for (int i = 0; i < nt; i++)
 		if (rename(tmp[i], fin[i])) {
-			fprintf(stderr, "kadry: не удалось переименовать «%s»: "
-				"%s\n", tmp[i], strerror(errno));
+			fprintf(stderr, "kadry: не удалось переименовать "
+				"«%s»: %s\n", tmp[i], strerror(errno));
 			goto out;
 		}
 	rc = 0;

@@ -324,7 +324,8 @@ static void problems(struct pdf_doc *d, const struct rollup *r)
 			  ru_plural((long)n, "показателю", "показателям",
 				    "показателям"));
 		for (size_t j = 0; j < n; j++) {
-			const struct catalog_entry *ce = catalog_find(z[j].code);
+			const struct catalog_entry *ce =
+				catalog_find(z[j].code);
 			bool share = ce->kind == FK_SHARE;
 			pdf_textf(d, &PDF_PLAIN, "— %s «%s»: %s при цели %s "
 				  "(отставание %s %s)", ce->code,

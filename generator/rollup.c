@@ -85,8 +85,8 @@ static int take(struct rollup *r, int file, struct figures *tmp)
 			id = f->scope_id;
 			name = f->scope_name;
 		} else if (strcmp(id, f->scope_id)) {
-			diag_add(&r->dl, file, 0, "scope_id", SEV_ERROR, "U004",
-				 f->scope_id, "в файле строки двух "
+			diag_add(&r->dl, file, 0, "scope_id", SEV_ERROR,
+				 "U004", f->scope_id, "в файле строки двух "
 				 "муниципалитетов: «%s» и «%s»; в свод "
 				 "берётся summary.csv одного муниципалитета",
 				 id, f->scope_id);

@@ -61,7 +61,7 @@ struct rollup {
 	const char *period;             /* "" until the first good file */
 	const char *region;             /* region scope_id, after rollup_sum */
 	const struct template *t;       /* targets; NULL: none */
-	struct rollup_muni *m;          /* in scope_id order after rollup_sum */
+	struct rollup_muni *m;          /* by scope_id after rollup_sum */
 	size_t nm, capm;
 	/*
 	 * The output rows: after rollup_sum the region's rows and the

@@ -339,9 +339,11 @@ static int sheet_summary(struct xr *x, time_t created)
 	row += 2;
 	worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, 8,
 			      "Значения региона рассчитаны по суммам "
-			      "числителей и знаменателей муниципалитетов, а не "
+			      "числителей и знаменателей муниципалитетов, а "
+			      "не "
 			      "как среднее их процентов; числа (количества) "
-			      "сложены. Муниципалитет без данных по показателю "
+			      "сложены. Муниципалитет без данных по "
+			      "показателю "
 			      "(«нет данных») в сумму не входит, и значение "
 			      "региона относится к остальным: сколько их, "
 			      "показывает столбец «Данные есть у МО». "
@@ -459,7 +461,8 @@ static int sheet_ranking(struct xr *x)
 			if (j == 0 || !rk[j].has || rk[j].v != rk[j - 1].v)
 				place = j + 1;
 			row++;
-			put_text(x, ws, row, 0, ce->code, j ? x->text : x->bold);
+			put_text(x, ws, row, 0, ce->code,
+				 j ? x->text : x->bold);
 			put_text(x, ws, row, 1, ce->short_name, x->text);
 			if (rk[j].has)
 				put_num(x, ws, row, 2, (double)place, x->cnt);
@@ -504,8 +507,8 @@ static int sheet_charts(struct xr *x)
 		if (!ch)
 			return -1;
 		s = chart_add_series(ch, NULL, NULL);
-		chart_series_set_categories(s, "По муниципалитетам", 1, 0, last,
-					    0);
+		chart_series_set_categories(s, "По муниципалитетам", 1, 0,
+					    last, 0);
 		chart_series_set_values(s, "По муниципалитетам", 1,
 					(lxw_col_t)i, last, (lxw_col_t)i);
 		chart_series_set_name(s, ce->code);
@@ -515,8 +518,8 @@ static int sheet_charts(struct xr *x)
 		chart_series_set_labels_font(s, &lfs);
 		lxw_chart_fill fill = { .color = 0x4472C4 };
 		chart_series_set_fill(s, &fill);
-		snprintf(buf, sizeof(buf), "%s. %s%s", ce->code, ce->short_name,
-			 share ? "" : ", человек");
+		snprintf(buf, sizeof(buf), "%s. %s%s", ce->code,
+			 ce->short_name, share ? "" : ", человек");
 		chart_title_set_name(ch, clean(x, buf));
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 		/* a bar chart's values run along x, its categories along y */

@@ -115,7 +115,8 @@ static void test_blanks__staff_form(void **state)
 			       "<formula2>76</formula2>"));
 	/* header frozen */
 	assert_non_null(strstr(ws, "<pane ySplit=\"1\" topLeftCell=\"A2\" "
-			       "activePane=\"bottomLeft\" state=\"frozen\"/>"));
+			       "activePane=\"bottomLeft\" "
+			       "state=\"frozen\"/>"));
 	free(ws);
 
 	/* positions: 17 values in column B of «Списки», B2:B18 */
