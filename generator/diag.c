@@ -79,22 +79,53 @@ const char *severity_name(enum severity sev)
 	return sev == SEV_ERROR ? "error" : "warning";
 }
 
+/*
+ * Writes s on one terminal line: stderr is read line by line (editors jump
+ * to "file:line:", scripts read the count table), so a line break inside a
+ * value or a header cell (Excel's Alt+Enter) would split a diagnostic and
+ * could even forge a line.  CR, LF and CRLF become "↵"; other C0 and C1
+ * controls (ESC would reach the terminal) become U+FFFD.  validation.csv
+ * and the workbook keep the text as it was.
+ */
+static void put_one_line(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++) {
+		if (*p == '\r' || *p == '\n') {
+			if (p[0] == '\r' && p[1] == '\n')
+				p++;
+			fputs("↵", out);
+		} else if ((*p < 0x20 && *p != '\t') || *p == 0x7F) {
+			fputs("�", out);
+		} else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			fputs("�", out);
+			p++;
+		} else {
+			putc(*p, out);
+		}
+	}
+}
+
 void diag_print(const struct diag_list *dl, FILE *out)
 {
 	for (size_t i = 0; i < dl->n; i++) {
 		const struct diag *d = &dl->v[i];
 		if (d->file >= 0) {
-			fputs(dl->files[d->file].path, out);
+			put_one_line(out, dl->files[d->file].path);
 			if (d->line > 0)
 				fprintf(out, ":%ld", d->line);
 			fputs(": ", out);
 		} else {
 			fputs("kadry: ", out);
 		}
-		if (d->column)
-			fprintf(out, "%s: ", d->column);
-		fprintf(out, "%s: %s: %s\n", severity_name(d->sev), d->code,
-			d->message);
+		if (d->column) {
+			put_one_line(out, d->column);
+			fputs(": ", out);
+		}
+		fprintf(out, "%s: %s: ", severity_name(d->sev), d->code);
+		put_one_line(out, d->message);
+		putc('\n', out);
 	}
 }
 
@@ -102,8 +133,9 @@ void diag_print_table(const struct diag_list *dl, FILE *out)
 {
 	for (size_t i = 0; i < dl->nfiles; i++) {
 		const struct file_report *f = &dl->files[i];
-		fprintf(out, "%s: прочитано %ld, принято %ld, отклонено %ld, "
-			"предупреждений %ld\n", f->path, f->read, f->accepted,
+		put_one_line(out, f->path);
+		fprintf(out, ": прочитано %ld, принято %ld, отклонено %ld, "
+			"предупреждений %ld\n", f->read, f->accepted,
 			f->rejected, f->warnings);
 	}
 }
