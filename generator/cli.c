@@ -175,18 +175,17 @@ static int parse_opts(int argc, char **argv, const char *usage,
 }
 
 /*
- * The default template: templates/default under the current folder, else
+ * A bundled template ("templates/default"): under the current folder, else
  * beside the executable or up to two folders above it (a build tree, the
  * sanitizer build in build/asan/), else the installed copy.
  */
-static const char *default_template(char *buf, size_t size)
+static const char *find_template(const char *rel, char *buf, size_t size)
 {
-	static const char rel[] = "templates/default";
 	ssize_t n;
 
 	if (access(rel, R_OK) == 0)
 		return rel;
-	n = readlink("/proc/self/exe", buf, size - 3 * sizeof(rel));
+	n = readlink("/proc/self/exe", buf, size - 3 * strlen(rel) - 3);
 	if (n > 0) {
 		buf[n] = '\0';
 		for (int up = 0; up < 3; up++) {
@@ -414,7 +413,8 @@ int cmd_report(int argc, char **argv)
 	figures_init(&r->fs, &r->arena, r->p.period);
 	figures_init(&r->hist, &r->arena, r->p.period);
 	if (!r->o.template_dir)
-		r->o.template_dir = default_template(tpl_buf, sizeof(tpl_buf));
+		r->o.template_dir = find_template("templates/default", tpl_buf,
+						 sizeof(tpl_buf));
 	if (template_load(r->o.template_dir, &r->t, &r->p, stderr)) {
 		rc = EXIT_USAGE;
 		goto out;
@@ -466,6 +466,7 @@ out_opts:
 
 static const char rollup_usage[] =
 	"Использование: kadry rollup SUMMARY.csv... -o ВЫХОД [--template ШАБЛОН]\n"
+	"       (по умолчанию шаблон templates/region)\n"
 	"       [--period ГГГГ-ММ] [--force] [--quiet]\n"
 	"Региональная сводка: складывает числители и знаменатели summary.csv\n"
 	"муниципалитетов и пишет ВЫХОД/ГГГГ-ММ/ (summary.csv, monitoring.xlsx,\n"
@@ -473,6 +474,7 @@ static const char rollup_usage[] =
 
 int cmd_rollup(int argc, char **argv)
 {
+	char tpl_buf[4096];
 	struct opts o;
 	int rc = parse_opts(argc, argv, rollup_usage, &o);
 
@@ -483,6 +485,10 @@ int cmd_rollup(int argc, char **argv)
 			rollup_usage);
 		return EXIT_USAGE;
 	}
+	/* Without --template the region's own bundled template. */
+	if (!o.template_dir)
+		o.template_dir = find_template("templates/region", tpl_buf,
+					       sizeof(tpl_buf));
 	return rollup_run(o.nargs, o.args, o.out, o.template_dir, o.period,
 			  o.force, o.quiet, cli_now());
 }
