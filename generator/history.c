@@ -170,7 +170,7 @@ int history_load(const char *dir, const struct params *p,
 		for (int k = 0; k < nkept; k++)
 			dup |= kept[k] == yyyymm;
 		if (!*tmp.period || (wanted(p, y, m) && !dup)) {
-			file = diag_file_add(dl, ps.v[i], KIND_UNKNOWN);
+			file = diag_file_add(dl, ps.v[i], KIND_SUMMARY);
 			copy_diags(dl, file, &tmpdl);
 			if (!*tmp.period) {
 				diag_add(dl, file, 0, NULL, SEV_WARNING,
@@ -182,7 +182,7 @@ int history_load(const char *dir, const struct params *p,
 				kept[nkept++] = yyyymm;
 			}
 		} else if (wanted(p, y, m)) {
-			file = diag_file_add(dl, ps.v[i], KIND_UNKNOWN);
+			file = diag_file_add(dl, ps.v[i], KIND_SUMMARY);
 			diag_add(dl, file, 0, NULL, SEV_WARNING, "H020",
 				 tmp.period, "файл истории за период %s "
 				 "пропущен: этот период уже взят из другого "

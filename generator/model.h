@@ -43,6 +43,13 @@ enum file_kind {
 	KIND__COUNT
 };
 
+/*
+ * Not an input kind: summary.csv files read beside the input (--history,
+ * the roll-up's municipal summaries) are registered in the diag_list with
+ * this kind, so counts over the input files can leave them out.
+ */
+enum { KIND_SUMMARY = KIND__COUNT };
+
 enum org_type { ORG_NONE, ORG_OO, ORG_DOO, ORG_DO, ORG__COUNT };
 
 enum position {

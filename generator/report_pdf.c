@@ -416,7 +416,7 @@ static void title_block(struct note *n)
 }
 
 /* Rows of the sources table: the input kinds, then the history files. */
-#define KIND_HISTORY KIND__COUNT
+#define KIND_HISTORY KIND_SUMMARY
 #define NKINDS (KIND__COUNT + 1)
 
 static const char *const kind_title[NKINDS] = {
@@ -443,6 +443,7 @@ static void sources(struct note *n)
 			 "справку не переданы.");
 	} else {
 		long read = 0, acc = 0, rej = 0, warn = 0;
+		size_t nin = 0;         /* input files, without the history */
 		long k_files[NKINDS] = { 0 }, k_read[NKINDS] = { 0 };
 		long k_acc[NKINDS] = { 0 }, k_rej[NKINDS] = { 0 };
 		long k_warn[NKINDS] = { 0 };
@@ -460,17 +461,17 @@ static void sources(struct note *n)
 			const struct file_report *f = &dl->files[i];
 			int k = f->kind > 0 && f->kind < KIND__COUNT
 				? f->kind : 0;
-			const char *base = strrchr(f->path, '/');
 
-			/* history.c registers earlier summaries kind-less */
-			if (k == KIND_UNKNOWN && strcmp(base ? base + 1 :
-						 f->path, "summary.csv") == 0)
+			/* Earlier summaries are listed, not counted as input. */
+			if (f->kind == KIND_SUMMARY) {
 				k = KIND_HISTORY;
-
-			read += f->read;
-			acc += f->accepted;
-			rej += f->rejected;
-			warn += f->warnings;
+			} else {
+				nin++;
+				read += f->read;
+				acc += f->accepted;
+				rej += f->rejected;
+				warn += f->warnings;
+			}
 			k_files[k]++;
 			k_read[k] += f->read;
 			k_acc[k] += f->accepted;
@@ -484,9 +485,8 @@ static void sources(struct note *n)
 			  "в расчёт показателей не включены; замечания по "
 			  "каждой строке приведены в файле validation.csv, "
 			  "образовательным организациям подготовлены файлы "
-			  "для исправления сведений.", dl->nfiles,
-			  ru_plural((int64_t)dl->nfiles, "файл", "файла",
-				    "файлов"),
+			  "для исправления сведений.", nin,
+			  ru_plural((int64_t)nin, "файл", "файла", "файлов"),
 			  read, ru_plural(read, "строка", "строки", "строк"),
 			  acc, rej, dl->errors,
 			  ru_plural(dl->errors, "ошибка", "ошибки", "ошибок"),

@@ -142,7 +142,7 @@ static int add(struct rollup *r, const char *name, const char *data,
 	       size_t len)
 {
 	struct figures tmp;
-	int file = diag_file_add(&r->dl, name, KIND_UNKNOWN);
+	int file = diag_file_add(&r->dl, name, KIND_SUMMARY);
 	int n, rc;
 
 	figures_init(&tmp, &r->arena, "");

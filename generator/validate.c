@@ -111,6 +111,8 @@ static const struct {
 
 const char *kind_key(int kind)
 {
+	if (kind == KIND_SUMMARY)
+		return "summary";
 	if (kind < 0 || kind >= KIND__COUNT)
 		kind = KIND_UNKNOWN;
 	return kinds[kind].key;
@@ -118,6 +120,8 @@ const char *kind_key(int kind)
 
 const char *kind_name_ru(int kind)
 {
+	if (kind == KIND_SUMMARY)
+		return "Сводки прошлых периодов";
 	if (kind < 0 || kind >= KIND__COUNT)
 		kind = KIND_UNKNOWN;
 	return kinds[kind].name_ru;

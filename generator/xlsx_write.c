@@ -670,17 +670,28 @@ static void completeness_fill(const struct report_ctx *c,
 			continue;
 		prev = r;
 		org = r->org_id ? strmap_get(&ds->org_index, r->org_id) : -1;
-		if (org < 0) {
-			if (r->rejected)
-				k->unattributed++;
+		if (org < 0)
 			continue;
-		}
 		mark(k, org, r->file, KIND_UNKNOWN);
 		if (r->rejected)
 			k->rejected[org]++;
 		else
 			k->warned[org]++;
 	}
+	/*
+	 * Whatever the files' counts reject beyond the rows placed at an
+	 * organization has none: rows whose org_id is unknown, records the
+	 * reader could not parse and the rows of a file refused as a whole
+	 * (neither keeps a raw row).  So the Сводка always reconciles with
+	 * the files table.
+	 */
+	long total = 0, placed = 0;
+	for (i = 0; i < dl->nfiles; i++)
+		if (dl->files[i].kind != KIND_SUMMARY)
+			total += dl->files[i].rejected;
+	for (i = 0; i < k->norgs; i++)
+		placed += k->rejected[i];
+	k->unattributed = total > placed ? total - placed : 0;
 }
 
 static void completeness_free(struct completeness *k)
