@@ -531,3 +531,34 @@ bool utf8_valid(const char *str, size_t n)
 	}
 	return true;
 }
+
+const char *utf8_clean(const char *s, size_t max, char **buf, size_t *bufsz)
+{
+	size_t n, i = 0, o = 0;
+
+	if (!s)
+		return "";
+	n = strlen(s);
+	if (n <= max && utf8_valid(s, n))
+		return s;
+	if (*bufsz < max + 8) {
+		free(*buf);
+		*bufsz = max + 8;
+		*buf = xmalloc(*bufsz);
+	}
+	while (i < n && o < max) {
+		unsigned char b = (unsigned char)s[i];
+		size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+		if (i + len <= n && utf8_valid(s + i, len)) {
+			memcpy(*buf + o, s + i, len);
+			o += len;
+			i += len;
+		} else {
+			memcpy(*buf + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+		}
+	}
+	(*buf)[o] = '\0';
+	return *buf;
+}

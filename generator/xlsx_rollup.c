@@ -20,7 +20,8 @@ struct xr {
 	const struct rollup *r;
 	lxw_workbook *wb;
 	lxw_error err;
-	char *buf;
+	char *buf;              /* clean() output */
+	size_t bufsz;
 	lxw_format *title, *sub, *hdr, *text, *wrap, *bold, *pct, *cnt, *na,
 		   *pct_good, *pct_bad, *cnt_good, *cnt_bad, *st_good,
 		   *st_bad, *pct_b, *cnt_b, *note;
@@ -35,29 +36,7 @@ static void track(struct xr *x, lxw_error e)
 /* Valid UTF-8 only: invalid bytes become U+FFFD (they corrupt the file). */
 static const char *clean(struct xr *x, const char *s)
 {
-	size_t n, i = 0, o = 0;
-	if (!s)
-		return "";
-	n = strlen(s);
-	if (n <= MAX_TEXT && utf8_valid(s, n))
-		return s;
-	free(x->buf);
-	x->buf = xmalloc(MAX_TEXT + 8);
-	while (i < n && o < MAX_TEXT) {
-		unsigned char b = (unsigned char)s[i];
-		size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-		if (i + len <= n && utf8_valid(s + i, len)) {
-			memcpy(x->buf + o, s + i, len);
-			o += len;
-			i += len;
-		} else {
-			memcpy(x->buf + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
-		}
-	}
-	x->buf[o] = '\0';
-	return x->buf;
+	return utf8_clean(s, MAX_TEXT, &x->buf, &x->bufsz);
 }
 
 /* Every text is a string cell, never a formula. */

@@ -71,32 +71,7 @@ struct trow {
  */
 static const char *clean(struct xw *x, const char *s)
 {
-	size_t n, i = 0, o = 0;
-	if (!s)
-		return "";
-	n = strlen(s);
-	if (n <= MAX_TEXT && utf8_valid(s, n))
-		return s;
-	if (x->bufsz < MAX_TEXT + 8) {
-		free(x->buf);
-		x->bufsz = MAX_TEXT + 8;
-		x->buf = xmalloc(x->bufsz);
-	}
-	while (i < n && o < MAX_TEXT) {
-		unsigned char b = (unsigned char)s[i];
-		size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
-		if (i + len <= n && utf8_valid(s + i, len)) {
-			memcpy(x->buf + o, s + i, len);
-			o += len;
-			i += len;
-		} else {
-			memcpy(x->buf + o, "\xEF\xBF\xBD", 3);
-			o += 3;
-			i++;
-		}
-	}
-	x->buf[o] = '\0';
-	return x->buf;
+	return utf8_clean(s, MAX_TEXT, &x->buf, &x->bufsz);
 }
 
 static void track(struct xw *x, lxw_error e)
