@@ -3,6 +3,7 @@
  */
 #include "field.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "kadry_test.h"
@@ -386,6 +387,26 @@ static void test_utf8(void **state)
 	assert_false(utf8_valid("\xC8\xE2\xE0\xED", 4));
 }
 
+static void test_utf8_clean(void **state)
+{
+	char *buf = NULL;
+	size_t sz = 0;
+	(void)state;
+	/* valid text comes back as the same pointer, no copy */
+	const char *ok = "Код ОО";
+	assert_ptr_equal(utf8_clean(ok, 100, &buf, &sz), ok);
+	assert_string_equal(utf8_clean(NULL, 100, &buf, &sz), "");
+	/* a stray Windows-1251 byte (0xCA, «К») becomes U+FFFD */
+	assert_string_equal(utf8_clean("A\xCA;", 100, &buf, &sz),
+			    "A\xEF\xBF\xBD;");
+	/* a truncated 2-byte sequence at the end */
+	assert_string_equal(utf8_clean("Б\xD0", 100, &buf, &sz),
+			    "Б\xEF\xBF\xBD");
+	/* over max bytes: cut at a character boundary (4 = «АБ») */
+	assert_string_equal(utf8_clean("АБВ", 4, &buf, &sz), "АБ");
+	free(buf);
+}
+
 static void test_reinit(void **state)
 {
 	kdate d;
@@ -416,6 +437,7 @@ int main(void)
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_split),
 		cmocka_unit_test(test_utf8),
+		cmocka_unit_test(test_utf8_clean),
 		cmocka_unit_test(test_reinit),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
