@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "enums.h"
 #include "model.h"
+#include "output.h"
 #include "schema.h"
 
 /*
@@ -425,37 +426,13 @@ out:
 	return rc;
 }
 
-static int mkdir_p(const char *path)
-{
-	char *p = xstrdup(path);
-	int rc = 0;
-	for (char *s = p + 1; ; s++) {
-		if (*s == '/' || !*s) {
-			char c = *s;
-			*s = '\0';
-			if (mkdir(p, 0777) && errno != EEXIST) {
-				fprintf(stderr, "kadry: не удалось создать "
-					"папку «%s»: %s\n", p,
-					strerror(errno));
-				rc = -1;
-				break;
-			}
-			*s = c;
-			if (!c)
-				break;
-		}
-	}
-	free(p);
-	return rc;
-}
-
 int blanks_write(const char *dir, time_t created)
 {
 	struct arena a = ARENA_INIT;
 	const char *tmp[2 * KIND__COUNT], *fin[2 * KIND__COUNT];
 	int nt = 0, rc = -1;
 
-	if (mkdir_p(dir))
+	if (output_mkdir(dir))
 		return -1;
 	/* everything under temporary names first, then the renames */
 	for (int k = KIND_ORGS; k < KIND__COUNT; k++) {

@@ -27,7 +27,7 @@ struct output {
 	bool force;
 };
 
-static int mkdir_p(const char *path)
+int output_mkdir(const char *path)
 {
 	char *p = xstrdup(path);
 	int rc = 0;
@@ -75,7 +75,7 @@ struct output *output_begin(const char *root, const char *period, bool force,
 		*exists = true;
 		goto fail;
 	}
-	if (mkdir_p(o->dir))
+	if (output_mkdir(o->dir))
 		goto fail;
 	probe = join(o->dir, ".kadry-probe");
 	fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC, 0666);
@@ -109,7 +109,7 @@ const char *output_tmp(struct output *o, const char *name, bool submission)
 	size_t n = strlen(final) + 32;
 
 	*slash = '\0';
-	mkdir_p(final);
+	output_mkdir(final);
 	*slash = '/';
 	p->name = xstrdup(name);
 	p->tmp = xmalloc(n);
@@ -125,7 +125,7 @@ const char *output_tmpdir(struct output *o, const char *name)
 {
 	const char *tmp = output_tmp(o, name, false);
 	o->v[o->n - 1].dir = true;
-	if (mkdir_p(tmp))
+	if (output_mkdir(tmp))
 		return NULL;
 	return tmp;
 }
@@ -200,7 +200,7 @@ static int move_folder(const char *tmp, const char *final)
 	int rc = 0;
 
 	remove_stale(final);
-	if (mkdir_p(final) || !(d = opendir(tmp)))
+	if (output_mkdir(final) || !(d = opendir(tmp)))
 		return -1;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')

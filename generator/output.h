@@ -55,6 +55,9 @@ int output_commit(struct output *o);
 /* Removes every temporary file; frees o.  Safe after output_commit. */
 void output_end(struct output *o);
 
+/* mkdir -p: creates path and its parents; -1 with a message on failure. */
+int output_mkdir(const char *path);
+
 /* SHA-256 of a file as 64 hex digits into hex[65]; -1 on read error. */
 int sha256_file(const char *path, char hex[65]);
 
