@@ -578,18 +578,54 @@ static int find(int e, const char *key, size_t n)
 	return 0;
 }
 
-int enum_lookup(enum enum_id e, const char *text)
+/*
+ * Raw text -> value, per thread: a column holds a handful of spellings
+ * («очная», «Очная», «ПК») repeated on every row, and remembering the
+ * answer for the exact bytes skips the normalizer (most of the lookup's
+ * cost).  Direct-mapped; a collision just overwrites.  The answer depends
+ * on the bytes only, so the cache never changes a result.
+ */
+#define MEMO_CAP 256            /* power of two */
+#define MEMO_TEXT 28
+
+struct memo {
+	uint32_t hash;
+	uint8_t e, value, used;
+	char text[MEMO_TEXT];   /* NUL-terminated raw text */
+};
+
+static _Thread_local struct memo memo[MEMO_CAP];
+
+static int lookup_slow(enum enum_id e, const char *text)
 {
 	char key[KEY_MAX];
 	bool cut;
-
-	if ((unsigned)e >= EN__COUNT || !text)
-		return 0;
-	ensure_built();
 	size_t n = normalize(text, key, sizeof(key), &cut);
 	if (cut || n == 0)
 		return 0;
 	return find(e, key, n);
+}
+
+int enum_lookup(enum enum_id e, const char *text)
+{
+	if ((unsigned)e >= EN__COUNT || !text)
+		return 0;
+	ensure_built();
+	size_t n = strlen(text);
+	if (n >= MEMO_TEXT)
+		return lookup_slow(e, text);
+	uint32_t h = hash_key(e, text, n);
+	struct memo *m = &memo[h & (MEMO_CAP - 1)];
+	if (m->used && m->hash == h && m->e == e &&
+	    memcmp(m->text, text, n + 1) == 0)
+		return m->value;
+	int val = lookup_slow(e, text);
+	m->hash = h;
+	m->e = (uint8_t)e;
+	m->value = (uint8_t)val;
+	m->used = 1;
+	memcpy(m->text, text, n + 1);
+	return val;
 }
 
 const char *enum_name(enum enum_id e, int v)

@@ -369,6 +369,12 @@ enum field_status field_yesno(const char *s, bool *out, const char **expected)
 	size_t n = span(s, &b);
 	if (n == 0)
 		return FIELD_EMPTY;
+	/* the spellings of nearly every cell, before the normalizer */
+	if ((n == 4 && !memcmp(b, "да", 4)) ||
+	    (n == 6 && !memcmp(b, "нет", 6))) {
+		*out = n == 4;
+		return FIELD_OK;
+	}
 	if (n >= sizeof(norm))
 		return bad(expected, E_YESNO);
 	char buf[sizeof(norm)];

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "timing.h"
 
 struct pending {
 	char *tmp, *name;
@@ -267,12 +268,15 @@ out:
 
 int output_commit(struct output *o)
 {
+	double t0 = timing_now();
+	int rc;
+
 	if (o->n > 1)
 		qsort(o->v, o->n, sizeof(*o->v), cmp_pending);
 	for (size_t i = 0; i < o->n; i++) {
 		char *final = join(o->dir, o->v[i].name);
-		int rc = o->v[i].dir ? move_folder(o->v[i].tmp, final)
-				     : rename(o->v[i].tmp, final);
+		rc = o->v[i].dir ? move_folder(o->v[i].tmp, final)
+				 : rename(o->v[i].tmp, final);
 		if (rc && !o->v[i].dir)
 			fprintf(stderr, "kadry: не удалось переименовать «%s»: "
 				"%s\n", o->v[i].tmp, strerror(errno));
@@ -280,7 +284,9 @@ int output_commit(struct output *o)
 		if (rc)
 			return -1;
 	}
-	return write_sums(o);
+	rc = write_sums(o);
+	timing_add("commit+sha256", timing_now() - t0);
+	return rc;
 }
 
 void output_end(struct output *o)

@@ -1,5 +1,11 @@
 /*
  * strmap.c - the string hash map behind every join.
+ *
+ * At a million staff the maps outgrow the caches and every lookup is a
+ * string of cache misses, so a slot holds what a probe needs in one line:
+ * the key's hash (a mismatch never touches the key), its value, and short
+ * keys themselves (SNILS, org ids, pair keys), so that a hit on those reads
+ * no other memory.  Growing rehashes from the stored hashes.
  */
 #include "strmap.h"
 
@@ -9,68 +15,104 @@
 
 #include "arena.h"
 
-static uint64_t hash(const char *s)
+#define INLINE_KEY 16           /* keys shorter than this live in the slot */
+
+struct strmap_slot {
+	const char *key;        /* NULL when free */
+	uint32_t hash;
+	int val;
+	char inl[INLINE_KEY];   /* the key when shorter, else "" */
+};
+
+/*
+ * FNV-1a folded to 32 bits, with the key's length on the side.  The slot
+ * index is taken from these 32 bits so that growing needs no key.
+ */
+static uint32_t hash(const char *s, size_t *len)
 {
-	uint64_t h = 1469598103934665603ULL;       /* FNV-1a */
-	while (*s) {
-		h ^= (unsigned char)*s++;
+	const char *p = s;
+	uint64_t h = 1469598103934665603ULL;
+	while (*p) {
+		h ^= (unsigned char)*p++;
 		h *= 1099511628211ULL;
 	}
-	return h;
+	*len = (size_t)(p - s);
+	return (uint32_t)(h ^ h >> 32);
 }
 
-static size_t slot(const struct strmap *m, const char *key)
+/* The slot of key, or the free slot where it would go. */
+static struct strmap_slot *slot(const struct strmap *m, const char *key,
+				uint32_t h, size_t len)
 {
-	size_t mask = m->cap - 1, i = hash(key) & mask;
-	while (m->keys[i] && strcmp(m->keys[i], key))
-		i = (i + 1) & mask;
-	return i;
+	size_t mask = m->cap - 1, i = h & mask;
+
+	for (;; i = (i + 1) & mask) {
+		struct strmap_slot *s = &m->slots[i];
+		if (!s->key)
+			return s;
+		if (s->hash != h)
+			continue;
+		if (len < INLINE_KEY ? memcmp(s->inl, key, len + 1) == 0 :
+		    strcmp(s->key, key) == 0)
+			return s;
+	}
 }
 
 int strmap_get(const struct strmap *m, const char *key)
 {
+	size_t len;
 	if (!m->cap)
 		return -1;
-	size_t i = slot(m, key);
-	return m->keys[i] ? m->vals[i] : -1;
+	uint32_t h = hash(key, &len);
+	const struct strmap_slot *s = slot(m, key, h, len);
+	return s->key ? s->val : -1;
 }
 
 static void rehash(struct strmap *m)
 {
-	struct strmap n = { NULL, NULL, 0, m->cap ? m->cap * 2 : 64 };
-	n.keys = xcalloc(n.cap, sizeof(*n.keys));
-	n.vals = xcalloc(n.cap, sizeof(*n.vals));
+	struct strmap n = { NULL, 0, m->cap ? m->cap * 2 : 64 };
+	size_t mask = n.cap - 1;
+
+	n.slots = xcalloc(n.cap, sizeof(*n.slots));
 	for (size_t i = 0; i < m->cap; i++) {
-		if (m->keys[i]) {
-			size_t j = slot(&n, m->keys[i]);
-			n.keys[j] = m->keys[i];
-			n.vals[j] = m->vals[i];
-			n.n++;
-		}
+		const struct strmap_slot *s = &m->slots[i];
+		if (!s->key)
+			continue;
+		/* keys are unique: the first free slot is the place */
+		size_t j = s->hash & mask;
+		while (n.slots[j].key)
+			j = (j + 1) & mask;
+		n.slots[j] = *s;
+		n.n++;
 	}
-	strmap_release(m);
+	free(m->slots);
 	*m = n;
 }
 
 int strmap_put(struct strmap *m, const char *key, int val)
 {
+	size_t len;
 	if (2 * (m->n + 1) > m->cap)
 		rehash(m);
-	size_t i = slot(m, key);
-	int old = m->keys[i] ? m->vals[i] : -1;
-	if (!m->keys[i]) {
-		m->keys[i] = key;
+	uint32_t h = hash(key, &len);
+	struct strmap_slot *s = slot(m, key, h, len);
+	int old = s->key ? s->val : -1;
+	if (!s->key) {
+		s->key = key;
+		s->hash = h;
+		if (len < INLINE_KEY)
+			memcpy(s->inl, key, len + 1);
+		else
+			s->inl[0] = '\0';
 		m->n++;
 	}
-	m->vals[i] = val;
+	s->val = val;
 	return old;
 }
 
 void strmap_release(struct strmap *m)
 {
-	free(m->keys);
-	free(m->vals);
-	m->keys = NULL;
-	m->vals = NULL;
+	free(m->slots);
+	m->slots = NULL;
 	m->n = m->cap = 0;
 }

@@ -11,13 +11,14 @@
 
 #include <stddef.h>
 
+struct strmap_slot;             /* private to strmap.c */
+
 struct strmap {
-	const char **keys;
-	int *vals;
+	struct strmap_slot *slots;
 	size_t n, cap;          /* cap is 0 or a power of two */
 };
 
-#define STRMAP_INIT { NULL, NULL, 0, 0 }
+#define STRMAP_INIT { NULL, 0, 0 }
 
 /* Value of key, or -1 when absent. */
 int strmap_get(const struct strmap *m, const char *key);

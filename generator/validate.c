@@ -202,6 +202,8 @@ struct validator {
 	struct progstate *prog;
 	size_t cap_prog;
 	struct strmap pair_index;       /* "mentor:mentee" -> first pair */
+	struct strmap prog_raw;         /* program and provider as written
+					   -> program, to skip normalizing */
 	int *pair_next;
 	size_t cap_pair_next;
 	struct vfile *files;
@@ -488,13 +490,13 @@ static int get_enum(struct validator *v, int c)
 	const struct column *col = &v->cols[c];
 	const char *s = get_text(v, c);
 	char q[128];
-	int def = col->def ? enum_lookup(col->enum_id, col->def) : 0;
+	int def, val;
 
+	if (s && (val = enum_lookup(col->enum_id, s)))
+		return val;
+	def = col->def ? enum_lookup(col->enum_id, col->def) : 0;
 	if (!s)
 		return def;
-	int val = enum_lookup(col->enum_id, s);
-	if (val)
-		return val;
 	problem(v, c, "V115", s, "неизвестное значение «%s»: ожидается одно "
 		"из: %s", clip(s, q, sizeof(q)), enum_expected(col->enum_id));
 	return def;
@@ -946,10 +948,15 @@ static int subject_single(struct validator *v, int c)
 	return s[0] ? subject_id(v, c, s) : SUBJ_NONE;
 }
 
-/* The org id of a person's main row (for the return files). */
+/*
+ * The org id of a person's main row (for the return files).  Only a row
+ * with a diagnostic needs it: skipping the two random reads (person, then
+ * staff row) on clean rows matters at a million staff, where each is a
+ * cache miss.
+ */
 static const char *person_org(struct validator *v, int person)
 {
-	if (person < 0)
+	if (person < 0 || !v->raw)
 		return NULL;
 	const struct dataset *ds = v->ds;
 	const struct staff_row *s =
@@ -1015,12 +1022,32 @@ static int program_of(struct validator *v, const char *name,
 		      const char *provider, uint8_t flags)
 {
 	struct dataset *ds = v->ds;
-	char a[1024], b[1024], key[2100], w[512], q[128];
+	char a[1024], b[1024], key[2100], w[512], q[128], raw[512];
+	size_t nn = strlen(name), np = provider ? strlen(provider) : 0;
+	int pr = -1;
 
-	text_normalize(name, a, sizeof(a));
-	text_normalize(provider ? provider : "", b, sizeof(b));
-	snprintf(key, sizeof(key), "%s\x1f%s", a, b);
-	int pr = strmap_get(&ds->program_index, key);
+	/*
+	 * The same spelling recurs on thousands of rows: the raw text finds
+	 * the program without normalizing both names (the answer depends on
+	 * the text alone).  Long names (rare) take the normal way.
+	 */
+	bool use_raw = nn + np + 2 <= sizeof(raw) && !memchr(name, 0x1f, nn);
+	if (use_raw) {
+		memcpy(raw, name, nn);
+		raw[nn] = '\x1f';
+		memcpy(raw + nn + 1, provider ? provider : "", np);
+		raw[nn + 1 + np] = '\0';
+		pr = strmap_get(&v->prog_raw, raw);
+	}
+	if (pr < 0) {
+		text_normalize(name, a, sizeof(a));
+		text_normalize(provider ? provider : "", b, sizeof(b));
+		snprintf(key, sizeof(key), "%s\x1f%s", a, b);
+		pr = strmap_get(&ds->program_index, key);
+		if (pr >= 0 && use_raw)
+			strmap_put(&v->prog_raw, arena_strdup(&v->tmp, raw),
+				   pr);
+	}
 	if (pr < 0) {
 		pr = (int)ds->programs.n;
 		struct program *p = VEC_PUSH(ds->programs.v, ds->programs.n,
@@ -1036,6 +1063,9 @@ static int program_of(struct validator *v, const char *name,
 		v->prog[pr].first_flags = flags;
 		v->prog[pr].warned = 0;
 		v->prog[pr].first = row_src(v);
+		if (use_raw)
+			strmap_put(&v->prog_raw, arena_strdup(&v->tmp, raw),
+				   pr);
 		return pr;
 	}
 	struct program *p = &ds->programs.v[pr];
@@ -1571,6 +1601,7 @@ static void validator_release(struct validator *v)
 	strmap_release(&v->rejected_orgs);
 	strmap_release(&v->rejected_persons);
 	strmap_release(&v->pair_index);
+	strmap_release(&v->prog_raw);
 	arena_release(&v->tmp);
 }
 

@@ -1,5 +1,14 @@
 /*
  * writers.c - the XLSX and PDF writers, in parallel.
+ *
+ * Four independent outputs, each read-only over the report context: the
+ * PDF note, the personal lists workbook, the monitoring workbook and the
+ * return files.  Two threads take them from one queue in that order, so
+ * the work spreads by itself: at a district the PDF is the longest job,
+ * at a million staff the lists are (callgrind at 50,000 staff: lists
+ * ~45 %, monitoring and returns ~25 % each, the PDF ~5 %).  Every output
+ * has its own file and library handles, so its bytes do not depend on
+ * which thread wrote it.
  */
 #include "writers.h"
 
@@ -11,55 +20,76 @@
 #include "xlsx_personal.h"
 #include "xlsx_write.h"
 
-struct job {
+enum { W_PDF, W_LISTS, W_MONITORING, W_RETURNS, W__COUNT };
+
+struct queue {
 	const struct report_ctx *ctx;
-	const char *monitoring, *lists, *returns, *pdf;
-	int rc;
-	double seconds;         /* this job's wall time, for the benchmarks */
+	const char *path[W__COUNT];
+	double seconds[W__COUNT];       /* each writer's wall time */
+	int rc[W__COUNT];
+	int next;                       /* the next writer to start */
+	pthread_mutex_t lock;
 };
 
-static void *xlsx_job(void *arg)
+static int write_one(const struct queue *q, int w)
 {
-	struct job *j = arg;
-	double t0 = timing_now();
-	j->rc = 0;
-	if (xlsx_write_monitoring(j->monitoring, j->ctx) ||
-	    xlsx_write_lists(j->lists, j->ctx) ||
-	    xlsx_write_returns(j->returns, j->ctx))
-		j->rc = -1;
-	j->seconds = timing_now() - t0;
-	return NULL;
+	const char *p = q->path[w];
+
+	switch (w) {
+	case W_PDF:
+		return report_pdf_write(p, q->ctx);
+	case W_LISTS:
+		return xlsx_write_lists(p, q->ctx);
+	case W_MONITORING:
+		return xlsx_write_monitoring(p, q->ctx);
+	default:
+		return xlsx_write_returns(p, q->ctx);
+	}
 }
 
-static void *pdf_job(void *arg)
+static void *worker(void *arg)
 {
-	struct job *j = arg;
-	double t0 = timing_now();
-	j->rc = report_pdf_write(j->pdf, j->ctx) ? -1 : 0;
-	j->seconds = timing_now() - t0;
-	return NULL;
+	struct queue *q = arg;
+
+	for (;;) {
+		pthread_mutex_lock(&q->lock);
+		int w = q->next < W__COUNT ? q->next++ : -1;
+		pthread_mutex_unlock(&q->lock);
+		if (w < 0)
+			return NULL;
+		double t0 = timing_now();
+		q->rc[w] = write_one(q, w) ? -1 : 0;
+		q->seconds[w] = timing_now() - t0;
+	}
 }
 
 int writers_run(const struct report_ctx *ctx, struct output *out)
 {
-	struct job x = { .ctx = ctx }, p = { .ctx = ctx };
+	struct queue q = { .ctx = ctx };
 	pthread_t th;
 	bool threaded;
+	double t0 = timing_now();
+	int rc = 0;
 
-	x.monitoring = output_tmp(out, "monitoring.xlsx", true);
-	x.lists = output_tmp(out, "personal/lists.xlsx", false);
-	x.returns = output_tmpdir(out, "personal/returns");
-	p.pdf = output_tmp(out, "report.pdf", true);
-	if (!x.returns)
+	q.path[W_MONITORING] = output_tmp(out, "monitoring.xlsx", true);
+	q.path[W_LISTS] = output_tmp(out, "personal/lists.xlsx", false);
+	q.path[W_RETURNS] = output_tmpdir(out, "personal/returns");
+	q.path[W_PDF] = output_tmp(out, "report.pdf", true);
+	if (!q.path[W_RETURNS])
 		return -1;
-	/* Without a second thread the work is simply done in turn. */
-	threaded = pthread_create(&th, NULL, pdf_job, &p) == 0;
-	xlsx_job(&x);
+	pthread_mutex_init(&q.lock, NULL);
+	/* Without a second thread this one does all four in turn. */
+	threaded = pthread_create(&th, NULL, worker, &q) == 0;
+	worker(&q);
 	if (threaded)
 		pthread_join(th, NULL);
-	else
-		pdf_job(&p);
-	timing_add("xlsx", x.seconds);
-	timing_add("pdf", p.seconds);
-	return x.rc || p.rc ? -1 : 0;
+	pthread_mutex_destroy(&q.lock);
+	for (int w = 0; w < W__COUNT; w++)
+		rc |= q.rc[w];
+	timing_add("xlsx", q.seconds[W_MONITORING] + q.seconds[W_LISTS] +
+		   q.seconds[W_RETURNS]);
+	timing_add("pdf", q.seconds[W_PDF]);
+	/* the stage's wall time: both threads, as the user waits for it */
+	timing_add("writers", timing_now() - t0);
+	return rc ? -1 : 0;
 }

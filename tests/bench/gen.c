@@ -3,7 +3,10 @@
  * benchmarks: the shape schools send (Windows-1251, ';', Russian headers,
  * CRLF), realistic proportions per 1,000 staff (about 30 organizations,
  * 1,500 diagnostics, 3,000 course rows, 150 mentoring pairs, 40 vacancy
- * rows) and about 0.5 % bad rows.
+ * rows) and about 0.5 % bad rows. As in real files, about 4 % of the
+ * people also hold a part-time post in a second organization, some teachers
+ * teach two subjects, mentoring pairs are formed inside one organization,
+ * and the number of distinct course programs grows with the territory.
  *
  *   gen STAFF OUTDIR [SEED]
  */
@@ -164,6 +167,24 @@ int main(int argc, char **argv)
 	}
 	fclose(f);
 
+	/* Each person's organization, for part-timers and mentoring pairs. */
+	long *org_of = malloc((size_t)staff * sizeof(*org_of));
+	long *first = calloc((size_t)norgs + 1, sizeof(*first));
+	long *members = malloc((size_t)staff * sizeof(*members));
+	long *fill = malloc((size_t)norgs * sizeof(*fill));
+	if (!org_of || !first || !members || !fill) {
+		perror("gen");
+		return 1;
+	}
+	for (long k = 0; k < staff; k++)
+		first[(org_of[k] = pick((int)norgs)) + 1]++;
+	for (long o = 0; o < norgs; o++)
+		first[o + 1] += first[o];
+	memcpy(fill, first, (size_t)norgs * sizeof(*fill));
+	for (long k = 0; k < staff; k++)
+		members[fill[org_of[k]]++] = k;
+	free(fill);
+
 	f = open_out(dir, "кадры.csv");
 	const char *sh[] = { "СНИЛС", "Код ОО", "ФИО", "Дата рождения", "Пол",
 		"Должность", "Предметы", "Занятость", "Образование",
@@ -176,14 +197,21 @@ int main(int argc, char **argv)
 		int by = 1960 + pick(42), age = 2026 - by;
 		int exp = pick(age - 21 > 1 ? age - 21 : 1);
 		snils(k, s);
-		sprintf(id, "oo%05ld", (long)pick((int)norgs));
+		sprintf(id, "oo%05ld", org_of[k]);
 		sprintf(fio, "%s %s %s", surnames[pick(12)], names[pick(10)],
 			patronymics[pick(7)]);
 		sprintf(d1, "%02d.%02d.%04d", 1 + pick(28), 1 + pick(12), by);
 		date(d2, 2000, 26);
 		sprintf(num, "%d,%d", 10 + pick(25), pick(10));
 		const char *pos = positions[pick(10)];
-		const char *subj = !strcmp(pos, "учитель") ? subjects[pick(15)] : "";
+		char subj[128] = "";
+		if (!strcmp(pos, "учитель")) {
+			strcpy(subj, subjects[pick(15)]);
+			/* e.g. «математика, информатика» */
+			if (pick(8) == 0)
+				sprintf(subj + strlen(subj), ", %s",
+					subjects[pick(15)]);
+		}
 		char expbuf[16];
 		sprintf(expbuf, "%d", exp);
 		/* about 0.5 % bad rows: a broken date or an unknown position */
@@ -196,6 +224,16 @@ int main(int argc, char **argv)
 			expbuf, d2, num, yn[pick(4)], yn[pick(4)], yn[pick(4)],
 			yn[pick(4)], yn[pick(4)], yn[pick(4)], yn[pick(4)] };
 		row(f, c, 20);
+		/* about 4 %: a part-time post in another organization */
+		if (norgs > 1 && pick(25) == 0) {
+			long o2 = (org_of[k] + 1 + pick((int)norgs - 1)) %
+				  norgs;
+			sprintf(id, "oo%05ld", o2);
+			sprintf(num, "%d,%d", 2 + pick(8), pick(10));
+			c[1] = id;
+			c[7] = "совместительство";
+			row(f, c, 20);
+		}
 	}
 	fclose(f);
 
@@ -228,8 +266,10 @@ int main(int argc, char **argv)
 	static const char *const forms[] = { "очная", "очно-заочная",
 		"заочная", "дистанционная" };
 	row(f, ch, 15);
+	/* a district shares ~100 programs, a country tens of thousands */
+	long nprog = 100 + staff / 50;
 	for (long i = 0; i < staff * 3; i++) {
-		int prog = pick(200), pp = prog % 10 == 0;
+		int prog = pick((int)nprog), pp = prog % 10 == 0;
 		snils(pick((int)staff), s);
 		sprintf(name, "Программа № %d", prog);
 		sprintf(d1, "01.%02d.%04d", 1 + pick(11), 2022 + pick(5));
@@ -255,12 +295,17 @@ int main(int argc, char **argv)
 	row(f, mh, 7);
 	for (long i = 0; i < staff * 150 / 1000; i++) {
 		char s2[32];
-		long a = pick((int)staff), b = pick((int)staff);
-		if (a == b)
-			b = (b + 1) % staff;
+		/* mentor and mentee from one organization */
+		long a = pick((int)staff), o = org_of[a];
+		long m = first[o + 1] - first[o];
+		long b = members[first[o] + pick((int)m)];
+		if (a == b && m > 1)
+			b = members[first[o] + (b == members[first[o]])];
+		else if (a == b)
+			b = (a + 1) % staff;
 		snils(a, s);
 		snils(b, s2);
-		sprintf(id, "oo%05ld", (long)pick((int)norgs));
+		sprintf(id, "oo%05ld", o);
 		date(d1, 2023, 4);
 		const char *c[] = { id, s, s2, mforms[pick(4)], d1,
 				    pick(2) ? "" : "31.08.2027", yn[pick(2)] };
@@ -282,5 +327,8 @@ int main(int argc, char **argv)
 		row(f, c, 6);
 	}
 	fclose(f);
+	free(org_of);
+	free(first);
+	free(members);
 	return 0;
 }

@@ -4,12 +4,17 @@
 # several times and print the median wall time per stage, throughput, peak
 # RSS, and the raw libcsv floor with our ratio to it.
 #
-#   SIZES="1000 50000" RUNS=3 tests/bench/run.sh
+#   SIZES="1000 50000" RUNS=3 KADRY=build/perf/kadry B=build/perf/bench \
+#       tests/bench/run.sh
+#
+# KADRY is the binary under test (default ./kadry), B the folder for the
+# generated inputs, outputs and raw timings (default build/bench).
 set -eu
 cd "$(dirname "$0")/../.."
 SIZES=${SIZES:-"1000 50000 1000000"}
 RUNS=${RUNS:-3}
-B=build/bench
+KADRY=${KADRY:-./kadry}
+B=${B:-build/bench}
 mkdir -p "$B"
 cc -O2 -o "$B/gen" tests/bench/gen.c
 cc -O2 -o "$B/floor" tests/bench/floor.c -lcsv
@@ -17,31 +22,49 @@ export SOURCE_DATE_EPOCH=1797811200 KADRY_TIMING=1
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-printf '%-9s %9s %9s %8s %8s %8s %8s %8s %9s %8s %9s %8s %6s\n' \
-	staff MB rows read+val compute analysis xlsx pdf total MB/s rows/s \
-	RSS_MB floor
+hfmt='%-8s %6s %8s %8s %7s %7s %6s %7s %6s %7s %6s %7s %6s %8s %7s %5s %5s\n'
+fmt='%-8s %6.1f %8d %8.3f %7.3f %7.3f %6.3f %7.3f %6.3f %7.3f %6.3f %7.3f'
+fmt="$fmt %6.1f %8.0f %7.1f %5.0f %5.2f\n"
+printf "$hfmt" staff MB rows read+val compute analysis csv xlsx pdf writers \
+	commit total MB/s rows/s RSS_MB B/row floor
 for n in $SIZES; do
 	d="$B/in-$n"
-	[ -f "$d/.done" ] || { rm -rf "$d"; "$B/gen" "$n" "$d"; touch "$d/.done"; }
+	# regenerate when the generator changed
+	stamp=$(cksum <tests/bench/gen.c)
+	[ -f "$d/.done" ] && [ "$(cat "$d/.done")" = "$stamp" ] || {
+		rm -rf "$d"; "$B/gen" "$n" "$d"; echo "$stamp" >"$d/.done"; }
 	bytes=$(cat "$d"/*.csv | wc -c)
-	rows=$(cat "$d"/*.csv | wc -l)
 	: >"$B/t-$n"
 	for r in $(seq "$RUNS"); do
-		./kadry report "$d" -o "$B/out-$n" --period 2026-12 --force \
+		"$KADRY" report "$d" -o "$B/out-$n" --period 2026-12 --force \
 			--quiet 2>"$B/err-$n" >/dev/null || true
 		grep '^timing:' "$B/err-$n" | sed "s/^/$r /" >>"$B/t-$n"
 	done
+	# rows accepted, from the per-file lines of the last run
+	rows=$(sed -n 's/.*принято \([0-9]*\),.*/\1/p' "$B/err-$n" |
+		awk '{s += $1} END {print s + 0}')
 	fl=$( for r in $(seq "$RUNS"); do
-		/usr/bin/time -f %e "$B/floor" "$d"/*.csv 2>&1 >/dev/null | tail -n1
+		"$B/floor" "$d"/*.csv | awk '{print $(NF - 1)}'
 	done | median )
-	st() { awk -v k="$1" '$3 == k {print $4}' "$B/t-$n" | median; }
+	st() {
+		awk -v k="$1" '$3 == k {print $4}' "$B/t-$n" | median
+	}
 	rv=$(st read+validate); tot=$(st total)
 	rss=$(awk '$3 == "peak_rss" {print $4}' "$B/t-$n" | median)
-	printf '%-9s %9.1f %9d %8.3f %8.3f %8.3f %8.3f %8.3f %9.3f %8.1f %9.0f %8.1f %6.2f\n' \
-		"$n" "$(echo "$bytes/1048576" | bc -l)" "$rows" "$rv" \
-		"$(st compute)" "$(st analysis)" "$(st xlsx)" "$(st pdf)" "$tot" \
-		"$(echo "$bytes/1048576/$rv" | bc -l)" "$(echo "$rows/$rv" | bc -l)" \
-		"$(echo "$rss/1024" | bc -l)" "$(echo "$rv/$fl" | bc -l)"
+	calc() { echo "$1" | bc -l; }
+	printf "$fmt" "$n" "$(calc "$bytes/1048576")" "$rows" "$rv" \
+		"$(st compute)" "$(st analysis)" \
+		"$(st summary+validation.csv)" "$(st xlsx)" "$(st pdf)" \
+		"$(st writers)" "$(st commit+sha256)" "$tot" \
+		"$(calc "$bytes/1048576/$rv")" "$(calc "$rows/$rv")" \
+		"$(calc "$rss/1024")" "$(calc "$rss*1024/$rows")" \
+		"$(calc "$rv/$fl")"
 done
-echo "floor: libcsv tokenising the same files with empty callbacks;"
-echo "       the last column is read+validate divided by that floor."
+echo "Medians of $RUNS runs of $KADRY. rows: rows accepted (all files);"
+echo "rows/s: accepted rows per second of read+validate; B/row: peak RSS per"
+echo "accepted row; csv: summary.csv + validation.csv (with diagnostics"
+echo "sorted); xlsx: the three workbooks, pdf: the note, each its own time;"
+echo "writers: the wall time of both threads writing them in parallel;"
+echo "commit: output rename and SHA256SUMS. floor: libcsv tokenising the"
+echo "same files with empty callbacks; the last column is read+validate"
+echo "divided by that floor."

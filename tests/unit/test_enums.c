@@ -4,6 +4,7 @@
  */
 #include "enums.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "kadry_test.h"
@@ -306,6 +307,33 @@ static void test_position(void **state)
 	assert_int_equal(position_lookup("учитель химии", NULL), POS_TEACHER);
 }
 
+/*
+ * The per-thread memo of raw texts: the same bytes asked again, in another
+ * enumeration, and after 2,000 other texts have gone through its 256
+ * slots, give what the first lookup gave.
+ */
+static void test_memo(void **state)
+{
+	char buf[32];
+	(void)state;
+
+	assert_int_equal(enum_lookup(EN_SUBJECT, "Алгебра"), SUBJ_MATH);
+	assert_int_equal(enum_lookup(EN_SUBJECT, "Алгебра"), SUBJ_MATH);
+	/* same text, other enumeration: no org type is called so */
+	assert_int_equal(enum_lookup(EN_ORG_TYPE, "Алгебра"), 0);
+	assert_int_equal(enum_lookup(EN_SUBJECT, "Алгебра"), SUBJ_MATH);
+	for (int i = 0; i < 2000; i++) {
+		snprintf(buf, sizeof(buf), "предмет %d", i);
+		assert_int_equal(enum_lookup(EN_SUBJECT, buf), 0);
+	}
+	assert_int_equal(enum_lookup(EN_SUBJECT, "Алгебра"), SUBJ_MATH);
+	assert_int_equal(enum_lookup(EN_SUBJECT, "алгебра"), SUBJ_MATH);
+	/* 28 bytes and more bypass the memo */
+	const char *longer = "Русский язык и литература";
+	assert_int_equal(enum_lookup(EN_SUBJECT, longer), SUBJ_RUSSIAN);
+	assert_int_equal(enum_lookup(EN_SUBJECT, longer), SUBJ_RUSSIAN);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -316,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_names_and_sizes),
 		cmocka_unit_test(test_expected),
 		cmocka_unit_test(test_position),
+		cmocka_unit_test(test_memo),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
