@@ -4,6 +4,7 @@
 #   make demo       install what is missing, build, run on the bundled sample
 #   make check      install what is missing, build, run unit and end-to-end tests
 #   make asan       the same tests under AddressSanitizer + UBSan
+#   make valgrind   the demo's report run under valgrind (leaks, bad reads)
 #   make fuzz       build the libFuzzer targets (clang); fuzz-smoke runs them
 #   make bench      benchmarks (tests/bench)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -42,8 +43,8 @@ BIN     := kadry
 TESTS   := $(patsubst tests/unit/%.c, $(BUILD)/tests/%, $(wildcard tests/unit/test_*.c))
 FUZZERS := $(patsubst tests/fuzz/%.c, $(BUILD)/fuzz/%, $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all deps check unit e2e demo asan fuzz fuzz-smoke bench clean \
-	install uninstall
+.PHONY: all deps check unit e2e demo asan valgrind fuzz fuzz-smoke bench \
+	clean install uninstall
 
 all: $(BIN)
 
@@ -94,6 +95,21 @@ demo: deps
 		--period 2026-12 --template templates/lenin \
 		--history samples/lenin-history --force; \
 		test $$? -le 1
+
+# The demo's report run under valgrind, output to a temp folder.  The
+# demo's data has rejected rows, so kadry itself exits 1, like valgrind on
+# an error: the verdict is valgrind's log (empty with -q when clean).
+valgrind: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)out=$$(mktemp -d) && \
+	SOURCE_DATE_EPOCH=1797811200 valgrind -q --leak-check=full \
+		--error-exitcode=1 --log-file=$$out.vg ./$(BIN) report \
+		samples/lenin -o $$out --period 2026-12 \
+		--template templates/lenin --history samples/lenin-history \
+		--force 2>/dev/null; \
+	rc=$$?; rm -rf $$out; \
+	if [ -s $$out.vg ]; then cat $$out.vg; rm -f $$out.vg; exit 1; fi; \
+	rm -f $$out.vg; test $$rc -le 1 && echo "valgrind: clean"
 
 FUZZ_CFLAGS := -fsanitize=fuzzer-no-link,address,undefined -O1 -g
 fuzz: deps
