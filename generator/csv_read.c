@@ -30,6 +30,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -405,7 +406,43 @@ struct reader {
 	int capf;
 	int nseen, nstored;
 	bool broken, warn_utf8, warn_nul, cap_field, cap_record, cap_fields;
+
+	struct pipe *pipe;      /* reading in a thread: diagnostics queued */
 };
+
+static void pipe_diag(struct pipe *p, long line, enum severity sev,
+		      const char *code, const char *fmt, va_list ap);
+
+/*
+ * The reader's diagnostics (never a column or a value).  Read in its own
+ * thread (see struct pipe) the reader does not touch the list: the
+ * diagnostic goes into the queue between the records and the caller's
+ * thread adds it, so the list gets the same entries in the same order.
+ */
+static void rd_add(struct reader *r, long line, enum severity sev,
+		   const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+static void rd_add(struct reader *r, long line, enum severity sev,
+		   const char *code, const char *fmt, ...)
+{
+	va_list ap, aq;
+
+	va_start(ap, fmt);
+	if (r->pipe) {
+		pipe_diag(r->pipe, line, sev, code, fmt, ap);
+	} else {
+		va_copy(aq, ap);
+		int n = vsnprintf(NULL, 0, fmt, aq);
+		va_end(aq);
+		char *msg = xmalloc((size_t)(n > 0 ? n : 0) + 1);
+		vsnprintf(msg, (size_t)(n > 0 ? n : 0) + 1, fmt, ap);
+		diag_add(r->dl, r->file, line, NULL, sev, code, NULL, "%s",
+			 msg);
+		free(msg);
+	}
+	va_end(ap);
+}
 
 static int no_space(unsigned char c)
 {
@@ -464,10 +501,10 @@ static void deliver(struct reader *r)
 	if (nf == 0 && !r->broken)
 		goto out;
 	if (r->nrecords >= r->lim.max_records) {
-		diag_add(r->dl, r->file, r->rec_line, NULL, SEV_ERROR, "R011",
-			 NULL, "в файле больше %ld записей (предел "
-			 "max_records): эта и следующие записи не прочитаны",
-			 r->lim.max_records);
+		rd_add(r, r->rec_line, SEV_ERROR, "R011",
+		       "в файле больше %ld записей (предел "
+		       "max_records): эта и следующие записи не прочитаны",
+		       r->lim.max_records);
 		r->broken = true;
 		r->stop = true;
 	}
@@ -599,11 +636,11 @@ static void on_field(void *f, size_t n, void *data)
 		   trailing ";;;;" would be dropped anyway. */
 		if (!blank && !r->cap_fields) {
 			r->cap_fields = r->broken = true;
-			diag_add(r->dl, r->file, r->rec_line, NULL, SEV_ERROR,
-				 "R010", NULL, "в записи больше %d полей "
-				 "(предел max_fields): поля после %d-го "
-				 "не прочитаны", r->lim.max_fields,
-				 r->lim.max_fields);
+			rd_add(r, r->rec_line, SEV_ERROR,
+			       "R010", "в записи больше %d полей "
+			       "(предел max_fields): поля после %d-го "
+			       "не прочитаны", r->lim.max_fields,
+			       r->lim.max_fields);
 		}
 		return;
 	}
@@ -623,17 +660,17 @@ static void on_field(void *f, size_t n, void *data)
 	}
 	if (nul && !r->warn_nul) {
 		r->warn_nul = true;
-		diag_add(r->dl, r->file, r->rec_line, NULL, SEV_WARNING,
-			 "R005", NULL, "нулевой байт (0x00) в поле %d "
-			 "заменён на U+FFFD: в тексте CSV его быть не должно",
-			 idx + 1);
+		rd_add(r, r->rec_line, SEV_WARNING,
+		       "R005", "нулевой байт (0x00) в поле %d "
+		       "заменён на U+FFFD: в тексте CSV его быть не должно",
+		       idx + 1);
 	}
 	if (bad > 0 && !r->warn_utf8) {
 		r->warn_utf8 = true;
-		diag_add(r->dl, r->file, r->rec_line, NULL, SEV_WARNING,
-			 "R004", NULL, "недопустимая последовательность "
-			 "UTF-8 (байт 0x%02X) в поле %d заменена на U+FFFD: "
-			 "ожидался текст в UTF-8", (unsigned)bad, idx + 1);
+		rd_add(r, r->rec_line, SEV_WARNING,
+		       "R004", "недопустимая последовательность "
+		       "UTF-8 (байт 0x%02X) в поле %d заменена на U+FFFD: "
+		       "ожидался текст в UTF-8", (unsigned)bad, idx + 1);
 	}
 	if (out != SIZE_MAX && out > r->lim.max_field)
 		out = SIZE_MAX;
@@ -642,10 +679,10 @@ static void on_field(void *f, size_t n, void *data)
 		r->broken = true;
 		if (!r->cap_field) {
 			r->cap_field = true;
-			diag_add(r->dl, r->file, r->rec_line, NULL, SEV_ERROR,
-				 "R008", NULL, "поле длиннее %zu байт (предел "
-				 "max_field): поле %d не прочитано",
-				 r->lim.max_field, idx + 1);
+			rd_add(r, r->rec_line, SEV_ERROR,
+			       "R008", "поле длиннее %zu байт (предел "
+			       "max_field): поле %d не прочитано",
+			       r->lim.max_field, idx + 1);
 		}
 	}
 	if (r->used + out > r->lim.max_record) {
@@ -653,11 +690,11 @@ static void on_field(void *f, size_t n, void *data)
 		r->broken = true;
 		if (!r->cap_record) {
 			r->cap_record = true;
-			diag_add(r->dl, r->file, r->rec_line, NULL, SEV_ERROR,
-				 "R009", NULL, "запись длиннее %zu байт "
-				 "(предел max_record): поля с %d-го не "
-				 "прочитаны",
-				 r->lim.max_record, idx + 1);
+			rd_add(r, r->rec_line, SEV_ERROR,
+			       "R009", "запись длиннее %zu байт "
+			       "(предел max_record): поля с %d-го не "
+			       "прочитаны",
+			       r->lim.max_record, idx + 1);
 		}
 	}
 	grow_buf(r, r->used + out + 1);
@@ -689,10 +726,10 @@ static void parse_error(struct reader *r, unsigned char c, size_t col)
 	else
 		snprintf(what, sizeof(what), "байт 0x%02X после закрывающей "
 			 "кавычки", c);
-	diag_add(r->dl, r->file, r->rec_line, NULL, SEV_ERROR, "R006", NULL,
-		 "кавычка в неожиданном месте (строка %ld, байт %zu): %s; "
-		 "ожидалось поле целиком в кавычках с удвоенными кавычками "
-		 "внутри (\"\"); запись не прочитана", r->line, col, what);
+	rd_add(r, r->rec_line, SEV_ERROR, "R006",
+	       "кавычка в неожиданном месте (строка %ld, байт %zu): %s; "
+	       "ожидалось поле целиком в кавычках с удвоенными кавычками "
+	       "внутри (\"\"); запись не прочитана", r->line, col, what);
 	r->broken = true;
 	deliver(r);
 	parser_reset(r);
@@ -739,13 +776,13 @@ static void feed_piece(struct reader *r, const unsigned char *s, size_t n,
 		off += k;
 		if (r->p.pstate != 0 && r->rec_bytes > r->lim.max_record) {
 			if (!r->cap_record)
-				diag_add(r->dl, r->file, r->rec_line, NULL,
-					 SEV_ERROR, "R009", NULL, "запись "
-					 "длиннее %zu байт (предел "
-					 "max_record; возможно, не закрыта "
-					 "кавычка): запись не прочитана, "
-					 "чтение продолжено со строки %ld",
-					 r->lim.max_record, r->line + 1);
+				rd_add(r, r->rec_line,
+				       SEV_ERROR, "R009", "запись "
+				       "длиннее %zu байт (предел "
+				       "max_record; возможно, не закрыта "
+				       "кавычка): запись не прочитана, "
+				       "чтение продолжено со строки %ld",
+				       r->lim.max_record, r->line + 1);
 			r->broken = true;
 			deliver(r);
 			parser_reset(r);
@@ -864,10 +901,10 @@ static void reader_finish(struct reader *r, bool cut)
 		return;
 	if (cut) {
 		bool open = r->p.pstate != 0 && !r->skipping;
-		diag_add(r->dl, r->file, open ? r->rec_line : 0, NULL,
-			 SEV_ERROR, "R012", NULL, "файл длиннее %lld байт "
-			 "(предел max_file): остаток файла не прочитан",
-			 r->lim.max_file);
+		rd_add(r, open ? r->rec_line : 0,
+		       SEV_ERROR, "R012", "файл длиннее %lld байт "
+		       "(предел max_file): остаток файла не прочитан",
+		       r->lim.max_file);
 		if (open) {
 			r->broken = true;
 			deliver(r);
@@ -879,9 +916,9 @@ static void reader_finish(struct reader *r, bool cut)
 	if (r->p.pstate == 0)
 		r->rec_line = r->line;
 	if (csv_fini(&r->p, on_field, on_record, r) != 0) {
-		diag_add(r->dl, r->file, r->rec_line, NULL, SEV_ERROR, "R007",
-			 NULL, "кавычка не закрыта до конца файла: ожидалась "
-			 "закрывающая кавычка \", запись не прочитана");
+		rd_add(r, r->rec_line, SEV_ERROR, "R007",
+		       "кавычка не закрыта до конца файла: ожидалась "
+		       "закрывающая кавычка \", запись не прочитана");
 		r->broken = true;
 		deliver(r);
 	}
@@ -903,10 +940,10 @@ static void head_check(struct reader *r, const struct csv_read_opts *o,
 	memset(h, 0, sizeof(*h));
 	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) ||
 		       (s[0] == 0xFE && s[1] == 0xFF))) {
-		diag_add(r->dl, r->file, 0, NULL, SEV_ERROR, "R013", NULL,
-			 "файл в кодировке UTF-16 (метка 0x%02X 0x%02X): "
-			 "сохраните его как CSV в UTF-8 или Windows-1251",
-			 s[0], s[1]);
+		rd_add(r, 0, SEV_ERROR, "R013",
+		       "файл в кодировке UTF-16 (метка 0x%02X 0x%02X): "
+		       "сохраните его как CSV в UTF-8 или Windows-1251",
+		       s[0], s[1]);
 		f->file_error = true;
 		h->stop = true;
 		return;
@@ -918,10 +955,10 @@ static void head_check(struct reader *r, const struct csv_read_opts *o,
 	}
 	if (looks_binary(s + h->skip, n - h->skip, &nbad)) {
 		size_t m = n - h->skip < HEAD_CHECK ? n - h->skip : HEAD_CHECK;
-		diag_add(r->dl, r->file, 0, NULL, SEV_ERROR, "R002", NULL,
-			 "файл не похож на текст CSV: %zu из первых %zu байт "
-			 "— нулевые или управляющие; ожидался текст в UTF-8 "
-			 "или Windows-1251", nbad, m);
+		rd_add(r, 0, SEV_ERROR, "R002",
+		       "файл не похож на текст CSV: %zu из первых %zu байт "
+		       "— нулевые или управляющие; ожидался текст в UTF-8 "
+		       "или Windows-1251", nbad, m);
 		f->file_error = true;
 		h->stop = true;
 		return;
@@ -946,12 +983,12 @@ static void set_encoding(struct reader *r, const struct csv_read_opts *o,
 	else
 		f->encoding = h->bom ? "UTF-8 BOM" : "UTF-8";
 	if (uncertain)
-		diag_add(r->dl, r->file, 0, NULL, SEV_WARNING, "R003", NULL,
-			 "кодировка не определена уверенно: из %lld байт "
-			 "0x80–0xFF только %lld в диапазоне букв 0xC0–0xFF; "
-			 "файл прочитан как Windows-1251 (кодировку можно "
-			 "указать параметром --encoding)", d->nhigh,
-			 d->nletters);
+		rd_add(r, 0, SEV_WARNING, "R003",
+		       "кодировка не определена уверенно: из %lld байт "
+		       "0x80–0xFF только %lld в диапазоне букв 0xC0–0xFF; "
+		       "файл прочитан как Windows-1251 (кодировку можно "
+		       "указать параметром --encoding)", d->nhigh,
+		       d->nletters);
 }
 
 static bool need_scan(const struct csv_read_opts *o, const struct head *h)
@@ -1034,6 +1071,285 @@ static void sys_error(struct diag_list *dl, int file, const char *what,
 	dl->files[file].file_error = true;
 }
 
+/*
+ * Pass 2 over a file longer than one chunk, from its start (skip: the BOM).
+ * Returns 0, or the errno of a failed read.
+ */
+static int stream_records(struct reader *r, int fd, unsigned char *buf,
+			  size_t skip)
+{
+	long long total = 0, limit = r->lim.max_file;
+	bool cut = false;
+	ssize_t got;
+
+	for (;;) {
+		got = read_full(fd, buf, CHUNK);
+		if (got < 0)
+			return errno ? errno : EIO;
+		if (total + got > limit) {
+			got = (ssize_t)(limit - total);
+			cut = true;
+		}
+		total += got;
+		if ((size_t)got > skip)
+			reader_chunk(r, buf + skip, (size_t)got - skip);
+		skip = 0;
+		if ((size_t)got < CHUNK || cut || r->stop)
+			break;
+	}
+	/* Exactly max_file bytes and more behind them? */
+	if (!cut && !r->stop && total >= limit) {
+		unsigned char one;
+		cut = read(fd, &one, 1) == 1;
+	}
+	reader_finish(r, cut);
+	return 0;
+}
+
+/*
+ * Reading in a thread.  Tokenising and transcoding are about a third of
+ * read+validate, so for a file longer than one chunk the reader runs in a
+ * second thread and hands the caller batches of events: records (copied
+ * out of the reader's buffers) and the reader's diagnostics, in the order
+ * the single-threaded reader would have produced them.  The caller's
+ * thread adds the diagnostics and calls the callback, so the diagnostic
+ * list and everything the callback touches stay single-threaded, and the
+ * result is the same list in the same order.  Memory: PIPE_SLOTS batches
+ * of PIPE_BATCH bytes (a larger record gets a larger batch).
+ */
+#define PIPE_SLOTS 4
+#define PIPE_BATCH (1024 * 1024)
+
+enum { EV_RECORD, EV_DIAG, EV_ERRNO };
+
+struct ev {
+	size_t size;            /* bytes of the event with its data */
+	long line;
+	const char *code;       /* EV_DIAG */
+	int kind, nfields;
+	int arg;                /* EV_DIAG: severity; EV_ERRNO: errno */
+	bool broken;
+	/* EV_RECORD: size_t lens[nfields], then the fields, each with its
+	   NUL; EV_DIAG: the message */
+};
+
+struct batch {
+	char *buf;
+	size_t used, cap;
+	bool full, last;
+};
+
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch b[PIPE_SLOTS];
+	int wi;                 /* the batch the reader thread fills */
+	bool stop;              /* the callback asked to stop (caller) */
+	bool stop_seen;         /* the reader thread's copy of it */
+	struct reader *r;
+	int fd;
+	unsigned char *buf;
+	size_t skip;
+};
+
+/* Hands the current batch over and waits for a free one. */
+static void pipe_publish(struct pipe *p, bool last)
+{
+	pthread_mutex_lock(&p->mu);
+	p->b[p->wi].full = true;
+	p->b[p->wi].last = last;
+	pthread_cond_broadcast(&p->cv);
+	p->stop_seen = p->stop;
+	if (!last) {
+		p->wi = (p->wi + 1) % PIPE_SLOTS;
+		while (p->b[p->wi].full)
+			pthread_cond_wait(&p->cv, &p->mu);
+		p->b[p->wi].used = 0;
+	}
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Room for an event of `need` bytes (a multiple of 8) in the batch. */
+static struct ev *pipe_event(struct pipe *p, size_t need, int kind,
+			     long line)
+{
+	struct batch *b = &p->b[p->wi];
+
+	if (b->used && b->used + need > b->cap) {
+		pipe_publish(p, false);
+		b = &p->b[p->wi];
+	}
+	if (b->used + need > b->cap) {
+		b->cap = need > PIPE_BATCH ? need : PIPE_BATCH;
+		b->buf = xrealloc(b->buf, b->cap);
+	}
+	struct ev *e = (struct ev *)(b->buf + b->used);
+	b->used += need;
+	memset(e, 0, sizeof(*e));
+	e->size = need;
+	e->kind = kind;
+	e->line = line;
+	return e;
+}
+
+static size_t align8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+static void pipe_diag(struct pipe *p, long line, enum severity sev,
+		      const char *code, const char *fmt, va_list ap)
+{
+	va_list aq;
+
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	size_t len = n > 0 ? (size_t)n : 0;
+	struct ev *e = pipe_event(p, align8(sizeof(*e) + len + 1), EV_DIAG,
+				  line);
+	e->code = code;
+	e->arg = (int)sev;
+	vsnprintf((char *)(e + 1), len + 1, fmt, ap);
+}
+
+/* The reader thread's record callback: a copy into the batch. */
+static int pipe_record(void *ctx, const struct csv_record *rec)
+{
+	struct pipe *p = ctx;
+	int nf = rec->nfields;
+	size_t need = sizeof(struct ev) + (size_t)nf * sizeof(size_t);
+
+	for (int i = 0; i < nf; i++)
+		need += rec->lens[i] + 1;
+	struct ev *e = pipe_event(p, align8(need), EV_RECORD, rec->line);
+	e->nfields = nf;
+	e->broken = rec->broken;
+	size_t *lens = (size_t *)(e + 1);
+	char *f = (char *)(lens + nf);
+	for (int i = 0; i < nf; i++) {
+		lens[i] = rec->lens[i];
+		memcpy(f, rec->fields[i], lens[i] + 1);
+		f += lens[i] + 1;
+	}
+	return p->stop_seen;
+}
+
+static void *pipe_thread(void *arg)
+{
+	struct pipe *p = arg;
+	int err = stream_records(p->r, p->fd, p->buf, p->skip);
+
+	if (err) {
+		struct ev *e = pipe_event(p, align8(sizeof(*e)), EV_ERRNO, 0);
+		e->arg = err;
+	}
+	pipe_publish(p, true);
+	return NULL;
+}
+
+/*
+ * The caller's side: events in order, until the last batch.  Returns 0,
+ * or -1 after a read error (diagnosed).
+ */
+static int pipe_drain(struct pipe *p, int file, csv_record_fn fn,
+		      void *ctx, struct diag_list *dl)
+{
+	const char **ptr = NULL;
+	int capf = 0, ret = 0;
+
+	for (int ri = 0;; ri = (ri + 1) % PIPE_SLOTS) {
+		struct batch *b = &p->b[ri];
+		pthread_mutex_lock(&p->mu);
+		while (!b->full)
+			pthread_cond_wait(&p->cv, &p->mu);
+		bool stop = p->stop;
+		pthread_mutex_unlock(&p->mu);
+		for (size_t off = 0; off < b->used && !stop;) {
+			struct ev *e = (struct ev *)(b->buf + off);
+			off += e->size;
+			if (e->kind == EV_DIAG) {
+				diag_add(dl, file, e->line, NULL,
+					 (enum severity)e->arg, e->code, NULL,
+					 "%s", (const char *)(e + 1));
+				continue;
+			}
+			if (e->kind == EV_ERRNO) {
+				sys_error(dl, file, "ошибка чтения файла",
+					  e->arg);
+				ret = -1;
+				continue;
+			}
+			size_t *lens = (size_t *)(e + 1);
+			char *f = (char *)(lens + e->nfields);
+			if (e->nfields > capf) {
+				capf = e->nfields;
+				ptr = xrealloc(ptr, (size_t)capf *
+					       sizeof(*ptr));
+			}
+			for (int i = 0; i < e->nfields; i++) {
+				ptr[i] = f;
+				f += lens[i] + 1;
+			}
+			struct csv_record rec = {
+				.line = e->line,
+				.nfields = e->nfields,
+				.fields = e->nfields ? ptr : NULL,
+				.lens = e->nfields ? lens : NULL,
+				.broken = e->broken,
+			};
+			stop = fn(ctx, &rec) != 0;
+		}
+		bool last = b->last;
+		pthread_mutex_lock(&p->mu);
+		p->stop = p->stop || stop;
+		b->full = false;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		if (last)
+			break;
+	}
+	free(ptr);
+	return ret;
+}
+
+/*
+ * Pass 2 in a thread (see struct pipe).  Returns 0, -1 after a read
+ * error, or 1 when no thread could be started (nothing has been read).
+ */
+static int stream_threaded(struct reader *r, int fd, unsigned char *buf,
+			   size_t skip, csv_record_fn fn, void *ctx)
+{
+	struct pipe p;
+	pthread_t th;
+	int ret;
+
+	memset(&p, 0, sizeof(p));
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	p.r = r;
+	p.fd = fd;
+	p.buf = buf;
+	p.skip = skip;
+	r->pipe = &p;
+	r->fn = pipe_record;
+	r->ctx = &p;
+	if (pthread_create(&th, NULL, pipe_thread, &p) != 0) {
+		ret = 1;
+	} else {
+		ret = pipe_drain(&p, r->file, fn, ctx, r->dl);
+		pthread_join(th, NULL);
+	}
+	r->pipe = NULL;
+	r->fn = fn;
+	r->ctx = ctx;
+	for (int i = 0; i < PIPE_SLOTS; i++)
+		free(p.b[i].buf);
+	pthread_cond_destroy(&p.cv);
+	pthread_mutex_destroy(&p.mu);
+	return ret;
+}
+
 int csv_read_file(const char *path, int file, const struct csv_read_opts *o,
 		  csv_record_fn fn, void *ctx, struct diag_list *dl)
 {
@@ -1045,7 +1361,7 @@ int csv_read_file(const char *path, int file, const struct csv_read_opts *o,
 	size_t keep = 0;
 	ssize_t got;
 	bool cut = false, whole;
-	int ret = -1, fd;
+	int ret = -1, fd, err;
 
 	reader_init(&r, o, file, fn, ctx, dl);
 	limit = r.lim.max_file;
@@ -1096,39 +1412,23 @@ int csv_read_file(const char *path, int file, const struct csv_read_opts *o,
 	/* Pass 2: records.  A file that fit in one chunk is still in buf. */
 	if (whole) {
 		reader_chunk(&r, buf + h.skip, (size_t)got - h.skip);
-	} else {
-		if (lseek(fd, 0, SEEK_SET) < 0)
-			goto rerr;
-		total = 0;
-		cut = false;
-		size_t skip = h.skip;
-		for (;;) {
-			got = read_full(fd, buf, CHUNK);
-			if (got < 0)
-				goto rerr;
-			if (total + got > limit) {
-				got = (ssize_t)(limit - total);
-				cut = true;
-			}
-			total += got;
-			if ((size_t)got > skip)
-				reader_chunk(&r, buf + skip,
-					     (size_t)got - skip);
-			skip = 0;
-			if ((size_t)got < CHUNK || cut || r.stop)
-				break;
-		}
-		/* Exactly max_file bytes and more behind them? */
-		if (!cut && !r.stop && total >= limit) {
-			unsigned char one;
-			cut = read(fd, &one, 1) == 1;
-		}
+		reader_finish(&r, cut);
+		ret = 0;
+		goto out;
 	}
-	reader_finish(&r, cut);
+	if (lseek(fd, 0, SEEK_SET) < 0)
+		goto rerr;
+	ret = stream_threaded(&r, fd, buf, h.skip, fn, ctx);
+	if (ret <= 0)
+		goto out;
+	err = stream_records(&r, fd, buf, h.skip);
 	ret = 0;
-	goto out;
+	if (!err)
+		goto out;
+	errno = err;
 rerr:
 	sys_error(dl, file, "ошибка чтения файла", errno);
+	ret = -1;
 out:
 	if (fd >= 0)
 		close(fd);

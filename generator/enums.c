@@ -586,15 +586,50 @@ static int find(int e, const char *key, size_t n)
  * on the bytes only, so the cache never changes a result.
  */
 #define MEMO_CAP 256            /* power of two */
-#define MEMO_TEXT 28
+#define MEMO_TEXT 64            /* «русский язык и литература» is 47 bytes */
+#define MEMO_POSITION EN__COUNT /* position_lookup's own entries */
 
 struct memo {
 	uint32_t hash;
-	uint8_t e, value, used;
+	uint8_t e, value, subject, used;
 	char text[MEMO_TEXT];   /* NUL-terminated raw text */
 };
 
 static _Thread_local struct memo memo[MEMO_CAP];
+
+/*
+ * The memo entry for (e, text): *hit says whether it holds the answer;
+ * else the caller computes it and calls memo_fill().  NULL when the text is
+ * too long to be remembered.
+ */
+static struct memo *memo_find(int e, const char *text, bool *hit)
+{
+	size_t n = strlen(text);
+	*hit = false;
+	if (n >= MEMO_TEXT)
+		return NULL;
+	uint32_t h = hash_key(e, text, n);
+	struct memo *m = &memo[h & (MEMO_CAP - 1)];
+	if (m->used && m->hash == h && m->e == e &&
+	    memcmp(m->text, text, n + 1) == 0) {
+		*hit = true;
+		return m;
+	}
+	m->used = 0;
+	m->hash = h;
+	m->e = (uint8_t)e;
+	memcpy(m->text, text, n + 1);
+	return m;
+}
+
+static void memo_fill(struct memo *m, int value, int subject)
+{
+	if (!m)
+		return;
+	m->value = (uint8_t)value;
+	m->subject = (uint8_t)subject;
+	m->used = 1;
+}
 
 static int lookup_slow(enum enum_id e, const char *text)
 {
@@ -608,23 +643,16 @@ static int lookup_slow(enum enum_id e, const char *text)
 
 int enum_lookup(enum enum_id e, const char *text)
 {
+	bool hit;
+
 	if ((unsigned)e >= EN__COUNT || !text)
 		return 0;
 	ensure_built();
-	size_t n = strlen(text);
-	if (n >= MEMO_TEXT)
-		return lookup_slow(e, text);
-	uint32_t h = hash_key(e, text, n);
-	struct memo *m = &memo[h & (MEMO_CAP - 1)];
-	if (m->used && m->hash == h && m->e == e &&
-	    memcmp(m->text, text, n + 1) == 0)
+	struct memo *m = memo_find(e, text, &hit);
+	if (hit)
 		return m->value;
 	int val = lookup_slow(e, text);
-	m->hash = h;
-	m->e = (uint8_t)e;
-	m->value = (uint8_t)val;
-	m->used = 1;
-	memcpy(m->text, text, n + 1);
+	memo_fill(m, val, 0);
 	return val;
 }
 
@@ -704,12 +732,23 @@ int position_lookup(const char *text, int *subject)
 	if (!text)
 		return 0;
 	ensure_built();
+	bool hit;
+	struct memo *m = memo_find(MEMO_POSITION, text, &hit);
+	if (hit) {
+		if (subject)
+			*subject = m->subject;
+		return m->value;
+	}
 	size_t n = normalize(text, key, sizeof(key), &cut);
-	if (cut || n == 0)
+	if (cut || n == 0) {
+		memo_fill(m, 0, SUBJ_NONE);
 		return 0;
+	}
 	int pos = find(EN_POSITION, key, n);
-	if (pos)
+	if (pos) {
+		memo_fill(m, pos, SUBJ_NONE);
 		return pos;
+	}
 	/*
 	 * «учитель-логопед» and «учитель-дефектолог» were found above; any
 	 * other «учитель <...>» is a teacher of that subject.  An unknown
@@ -721,7 +760,9 @@ int position_lookup(const char *text, int *subject)
 		int s = teacher_subject(key + tn, n - tn);
 		if (subject)
 			*subject = s;
+		memo_fill(m, POS_TEACHER, s);
 		return POS_TEACHER;
 	}
+	memo_fill(m, 0, SUBJ_NONE);
 	return 0;
 }

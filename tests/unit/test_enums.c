@@ -328,10 +328,22 @@ static void test_memo(void **state)
 	}
 	assert_int_equal(enum_lookup(EN_SUBJECT, "Алгебра"), SUBJ_MATH);
 	assert_int_equal(enum_lookup(EN_SUBJECT, "алгебра"), SUBJ_MATH);
-	/* 28 bytes and more bypass the memo */
-	const char *longer = "Русский язык и литература";
-	assert_int_equal(enum_lookup(EN_SUBJECT, longer), SUBJ_RUSSIAN);
-	assert_int_equal(enum_lookup(EN_SUBJECT, longer), SUBJ_RUSSIAN);
+	/* 64 bytes and more bypass the memo */
+	const char *longer = "Русский язык и литература (углублённо)";
+	assert_int_equal(enum_lookup(EN_SUBJECT, longer), 0);
+	assert_int_equal(enum_lookup(EN_SUBJECT, longer), 0);
+	/* positions have their own entries, with the subject */
+	int subj = -1;
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(position_lookup("Учитель математики", &subj),
+				 POS_TEACHER);
+		assert_int_equal(subj, SUBJ_MATH);
+		assert_int_equal(position_lookup("методист", &subj),
+				 POS_METHODIST);
+		assert_int_equal(subj, SUBJ_NONE);
+		assert_int_equal(position_lookup("завхоз", &subj), 0);
+	}
+	assert_int_equal(enum_lookup(EN_POSITION, "Учитель математики"), 0);
 }
 
 int main(void)
