@@ -21,6 +21,8 @@ static const char *const ind_all[] = {
 };
 #define NIND 18
 #define NPROFILE_CAND 15
+/* names a decision's {orgs} lists before «и ещё N» */
+#define DECISION_ORGS 20
 
 static const char *const status_names[] = {
 	"нет данных", "достигнуто", "не достигнуто"
@@ -334,7 +336,7 @@ static void cluster_orgs(struct analysis *a, const struct figures *fs,
 	size_t *idx = NULL, n = 0, d = 0;
 	int64_t *x = NULL, *c = NULL, *sum = NULL, *cnt = NULL;
 	int *asg = NULL;
-	size_t k, distinct;
+	size_t k, distinct, *rep;
 	const char *prof[NPROFILE_CAND];
 
 	/* the schools */
@@ -398,16 +400,24 @@ static void cluster_orgs(struct analysis *a, const struct figures *fs,
 		}
 	}
 
-	/* k: the template's, capped by the distinct profiles */
+	/*
+	 * k: the template's, capped by the distinct profiles.  Only whether
+	 * there are k of them matters, and a profile equal to an earlier one
+	 * equals one of the distinct ones found so far: n * k comparisons,
+	 * not n^2 / 2 (30,000 schools took seconds).
+	 */
+	k = kwant < 1 ? 1 : (size_t)kwant;
+	rep = xcalloc(k, sizeof(*rep));
 	distinct = 0;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && distinct < k; i++) {
 		bool dup = false;
 
-		for (size_t i2 = 0; i2 < i && !dup; i2++)
-			dup = dist2(x + i * d, x + i2 * d, d) == 0;
-		distinct += !dup;
+		for (size_t r = 0; r < distinct && !dup; r++)
+			dup = dist2(x + i * d, x + rep[r] * d, d) == 0;
+		if (!dup)
+			rep[distinct++] = i;
 	}
-	k = kwant < 1 ? 1 : (size_t)kwant;
+	free(rep);
 	if (k > distinct)
 		k = distinct;
 
@@ -690,9 +700,14 @@ static bool decision_fires(struct analysis *a,
 		return false;   /* no target: never judged as missed */
 	*code = a->codes[ci];
 	{
-		/* the schools that miss it, for {orgs} */
+		/*
+		 * The schools that miss it, for {orgs}: the first
+		 * DECISION_ORGS by org id, then «и ещё N».  A decision is a
+		 * sentence in the note and the workbook; at a region or a
+		 * country thousands of names would fill a hundred pages.
+		 */
 		char *list = NULL;
-		size_t len = 0, n = 0;
+		size_t len = 0, cap = 0, n = 0;
 
 		for (size_t o = 0; o < a->norgs; o++) {
 			const char *nm = a->orgs[o].name;
@@ -700,15 +715,23 @@ static bool decision_fires(struct analysis *a,
 
 			if (a->orgs[o].st[ci].status != AN_NOT_ACHIEVED)
 				continue;
-			list = xrealloc(list, len + l + 3);
-			if (n++)
+			if (n++ >= DECISION_ORGS)
+				continue;
+			if (len + l + 3 > cap) {
+				cap = (len + l + 3) * 2;
+				list = xrealloc(list, cap);
+			}
+			if (n > 1)
 				memcpy(list + len, ", ", 2), len += 2;
 			memcpy(list + len, nm, l);
 			len += l;
 			list[len] = '\0';
 		}
 		if (list) {
-			*orgs = arena_strdup(&a->arena, list);
+			*orgs = n > DECISION_ORGS ?
+				arena_printf(&a->arena, "%s и ещё %zu", list,
+					     n - DECISION_ORGS) :
+				arena_strdup(&a->arena, list);
 			free(list);
 		}
 		if (any)

@@ -307,6 +307,85 @@ static void test_analysis__k_capped(void **state)
 	arena_release(&ar);
 }
 
+static void test_analysis__k_capped_many(void **state)
+{
+	/*
+	 * 300 schools: x001-x299 share one profile (I01 5/10), x300 has
+	 * another (1/10).  Four clusters wanted, two distinct: k = 2, and
+	 * only x300 is in the second cluster.
+	 */
+	static const char ini[] = HEAD "[targets]\nI01 = 80\n"
+		"[clusters]\ncount = 4\n";
+	struct arena ar = ARENA_INIT;
+	struct figures fs;
+	struct template t;
+	struct params p;
+	struct analysis a;
+	char id[16];
+	(void)state;
+
+	load(&t, &p, ini, NULL, NULL);
+	figures_init(&fs, &ar, "2026-12");
+	for (int i = 1; i <= 300; i++) {
+		snprintf(id, sizeof(id), "x%03d", i);
+		figures_share(&fs, SCOPE_ORG, id, "", "I01", NULL,
+			      i == 300 ? 1 : 5, 10);
+	}
+	figures_sort(&fs);
+	assert_int_equal(analysis_run(&fs, NULL, &t, &p, DISTRICT, &a), 0);
+	assert_int_equal(a.k, 2);
+	assert_int_equal(analysis_org(&a, "x001")->cluster, 1);
+	assert_int_equal(analysis_org(&a, "x299")->cluster, 1);
+	assert_int_equal(analysis_org(&a, "x300")->cluster, 2);
+	analysis_release(&a);
+	template_release(&t);
+	figures_release(&fs);
+	arena_release(&ar);
+}
+
+static void test_analysis__decision_orgs_capped(void **state)
+{
+	/*
+	 * 23 schools miss I01 (1/10 = 10 % < 80 %): {orgs} names the first
+	 * 20 by org id, then «и ещё 3».
+	 */
+	static const char decs[] =
+		"[decision]\nkind = организующие\n"
+		"addressee = Руководителям ОО\ntext = B ({orgs})\n"
+		"when = any:I01\n";
+	static const char ini[] = HEAD "[targets]\nI01 = 80\n";
+	struct arena ar = ARENA_INIT;
+	struct figures fs;
+	struct template t;
+	struct params p;
+	struct analysis a;
+	char id[16], name[16], want[512] = "B (";
+	(void)state;
+
+	load(&t, &p, ini, NULL, decs);
+	figures_init(&fs, &ar, "2026-12");
+	for (int i = 1; i <= 23; i++) {
+		snprintf(id, sizeof(id), "o%02d", i);
+		snprintf(name, sizeof(name), "Ш%02d", i);
+		figures_share(&fs, SCOPE_ORG, id, name, "I01", NULL, 1, 10);
+		if (i <= 20)
+			snprintf(want + strlen(want), sizeof(want) -
+				 strlen(want), "%s%s", i > 1 ? ", " : "",
+				 name);
+	}
+	strcat(want, " и ещё 3)");
+	figures_share(&fs, SCOPE_DISTRICT, DISTRICT, "", "I01", NULL, 23,
+		      230);
+	figures_sort(&fs);
+	assert_int_equal(analysis_run(&fs, NULL, &t, &p, DISTRICT, &a), 0);
+	assert_int_equal(a.ndecisions, 1);
+	assert_string_equal(a.decisions[0].text, want);
+	analysis_release(&a);
+	template_release(&t);
+	figures_release(&fs);
+	arena_release(&ar);
+}
+
 static void test_analysis__recommendations(void **state)
 {
 	static const char recs[] =
@@ -408,6 +487,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_analysis__statuses),
 		cmocka_unit_test(test_analysis__summary_codes),
+		cmocka_unit_test(test_analysis__k_capped_many),
+		cmocka_unit_test(test_analysis__decision_orgs_capped),
 		cmocka_unit_test(test_analysis__clusters),
 		cmocka_unit_test(test_analysis__k_capped),
 		cmocka_unit_test(test_analysis__recommendations),
