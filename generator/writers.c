@@ -89,6 +89,9 @@ int writers_run(const struct report_ctx *ctx, struct output *out)
 	timing_add("xlsx", q.seconds[W_MONITORING] + q.seconds[W_LISTS] +
 		   q.seconds[W_RETURNS]);
 	timing_add("pdf", q.seconds[W_PDF]);
+	timing_add("xlsx.monitoring", q.seconds[W_MONITORING]);
+	timing_add("xlsx.lists", q.seconds[W_LISTS]);
+	timing_add("xlsx.returns", q.seconds[W_RETURNS]);
 	/* the stage's wall time: both threads, as the user waits for it */
 	timing_add("writers", timing_now() - t0);
 	return rc ? -1 : 0;
