@@ -1156,7 +1156,10 @@ static int read_file(const char *path, char **buf, size_t *len, FILE *err)
 		size_t r;
 
 		if (n == cap) {
-			if (cap > (size_t)TPL_MAX_FILE) {
+			/* The buffer stops at the cap plus one byte: a file
+			   that fills it is over the cap (doubling alone let
+			   files up to twice the cap through). */
+			if (n > (size_t)TPL_MAX_FILE) {
 				if (err)
 					fprintf(err, "%s: файл шаблона больше "
 						"1 МБ\n", path);
@@ -1165,6 +1168,8 @@ static int read_file(const char *path, char **buf, size_t *len, FILE *err)
 				return -1;
 			}
 			cap *= 2;
+			if (cap > (size_t)TPL_MAX_FILE + 1)
+				cap = (size_t)TPL_MAX_FILE + 1;
 			b = xrealloc(b, cap);
 		}
 		r = fread(b + n, 1, cap - n, f);
