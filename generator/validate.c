@@ -1689,12 +1689,44 @@ static bool wanted_ext(const char *name)
 	return false;
 }
 
-/* Collects data files under root/rel; false when the folder is unreadable. */
-static bool scan(const char *root, const char *rel, int depth,
-		 struct pathvec *out, struct diag_list *dl)
+static int cmp_path(const void *a, const void *b)
 {
-	char *dir = rel ? arena_printf(dl->arena, "%s/%s", root, rel) :
-		(char *)root;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The folder walk.  Each folder and each file is taken once, by device and
+ * inode, so symbolic links that point back into the input (x -> .) neither
+ * loop nor count a file twice; depth is capped only to bound path length,
+ * and a folder past the cap is reported, never skipped in silence.
+ */
+#define SCAN_MAX_DEPTH 64
+
+struct scan {
+	const char *root;
+	struct pathvec *out;
+	struct diag_list *dl;
+	struct strmap seen;             /* "dev:ino" of folders and files */
+};
+
+/* true the first time the object of st is seen. */
+static bool scan_first(struct scan *sc, const struct stat *st)
+{
+	char *key = arena_printf(sc->dl->arena, "%llx:%llx",
+				 (unsigned long long)st->st_dev,
+				 (unsigned long long)st->st_ino);
+	if (strmap_get(&sc->seen, key) >= 0)
+		return false;
+	strmap_put(&sc->seen, key, 1);
+	return true;
+}
+
+/* Collects data files under root/rel; false when the folder is unreadable. */
+static bool scan(struct scan *sc, const char *rel, int depth)
+{
+	struct diag_list *dl = sc->dl;
+	char *dir = rel ? arena_printf(dl->arena, "%s/%s", sc->root, rel) :
+		(char *)sc->root;
 	DIR *d = opendir(dir);
 	struct dirent *e;
 
@@ -1706,32 +1738,60 @@ static bool scan(const char *root, const char *rel, int depth,
 			 "пропущены", rel, strerror(errno));
 		return true;
 	}
-	while ((e = readdir(d)) != NULL) {
+	/*
+	 * Names in byte order, so which of two links to one file is kept
+	 * does not depend on the order the file system lists them in.
+	 */
+	struct pathvec names = { NULL, 0, 0 };
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			*VEC_PUSH(names.v, names.n, names.cap) =
+				arena_strdup(dl->arena, e->d_name);
+	closedir(d);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof(*names.v), cmp_path);
+	for (size_t i = 0; i < names.n; i++) {
+		const char *name = names.v[i];
 		struct stat st;
-		if (e->d_name[0] == '.')
-			continue;
-		char *crel = rel ? arena_printf(dl->arena, "%s/%s", rel,
-						e->d_name) :
-			arena_strdup(dl->arena, e->d_name);
-		char *full = arena_printf(dl->arena, "%s/%s", root, crel);
+		char *crel = rel ? arena_printf(dl->arena, "%s/%s", rel, name) :
+			arena_strdup(dl->arena, name);
+		char *full = arena_printf(dl->arena, "%s/%s", sc->root, crel);
 		if (stat(full, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
-			/* symlink loops end here */
-			if (depth < 16)
-				scan(root, crel, depth + 1, out, dl);
-		} else if (S_ISREG(st.st_mode) && wanted_ext(e->d_name)) {
-			*VEC_PUSH(out->v, out->n, out->cap) = xstrdup(crel);
+			if (!scan_first(sc, &st))
+				continue;       /* a link back: seen already */
+			if (depth + 1 >= SCAN_MAX_DEPTH)
+				diag_add(dl, -1, 0, NULL, SEV_ERROR, "V107",
+					 NULL, "папка «%s» вложена глубже %d "
+					 "уровней; её файлы пропущены", crel,
+					 SCAN_MAX_DEPTH);
+			else
+				scan(sc, crel, depth + 1);
+		} else if (S_ISREG(st.st_mode) && wanted_ext(name) &&
+			   scan_first(sc, &st)) {
+			*VEC_PUSH(sc->out->v, sc->out->n, sc->out->cap) =
+				xstrdup(crel);
 		}
 	}
-	closedir(d);
+	free(names.v);
 	return true;
 }
 
-static int cmp_path(const void *a, const void *b)
+static bool scan_input(const char *root, struct pathvec *out,
+		       struct diag_list *dl)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	struct scan sc = { root, out, dl, STRMAP_INIT };
+	struct stat st;
+	bool ok;
+
+	if (stat(root, &st) == 0)
+		scan_first(&sc, &st);   /* the input folder itself */
+	ok = scan(&sc, NULL, 0);
+	strmap_release(&sc.seen);
+	return ok;
 }
+
 
 int validate_input(const struct validate_opts *o, struct dataset *ds,
 		   struct diag_list *dl)
@@ -1745,7 +1805,7 @@ int validate_input(const struct validate_opts *o, struct dataset *ds,
 		why = strerror(errno);
 	else if (!S_ISDIR(st.st_mode))
 		why = "это не папка";
-	else if (!scan(o->input_dir, NULL, 0, &paths, dl))
+	else if (!scan_input(o->input_dir, &paths, dl))
 		why = strerror(errno);
 	if (why) {
 		fprintf(stderr, "kadry: папку с входными файлами «%s» не "
