@@ -150,7 +150,10 @@ int history_load(const char *dir, const struct params *p,
 			e == EACCES ? "нет прав на чтение" : strerror(e));
 		return -1;
 	}
-	qsort(ps.v, ps.n, sizeof(*ps.v), cmp_str);
+	/* No summary.csv at all (the first year) leaves ps.v NULL, which
+	   qsort must not get. */
+	if (ps.n > 1)
+		qsort(ps.v, ps.n, sizeof(*ps.v), cmp_str);
 	for (size_t i = 0; i < ps.n; i++) {
 		struct arena a = ARENA_INIT;
 		struct diag_list tmpdl;
