@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "field.h"
+
 void diag_init(struct diag_list *dl, struct arena *arena)
 {
 	memset(dl, 0, sizeof(*dl));
@@ -25,7 +27,23 @@ void diag_release(struct diag_list *dl)
 int diag_file_add(struct diag_list *dl, const char *path, int kind)
 {
 	struct file_report *f = VEC_PUSH(dl->files, dl->nfiles, dl->capfiles);
-	f->path = arena_strdup(dl->arena, path);
+	size_t n = strlen(path);
+
+	/*
+	 * The path is only shown (files are opened by their own name), and
+	 * it is shown in UTF-8 outputs: a name in another encoding (a
+	 * Windows archive unpacked here) gets U+FFFD for its bad bytes
+	 * rather than making validation.csv and stderr invalid UTF-8.
+	 */
+	if (utf8_valid(path, n)) {
+		f->path = arena_strdup(dl->arena, path);
+	} else {
+		char *buf = NULL;
+		size_t cap = 0;
+		f->path = arena_strdup(dl->arena,
+				       utf8_clean(path, 3 * n, &buf, &cap));
+		free(buf);
+	}
 	f->kind = kind;
 	return (int)dl->nfiles - 1;
 }

@@ -82,11 +82,33 @@ static void test_line_breaks_and_controls(void **state)
 	arena_release(&a);
 }
 
+/*
+ * A file name in Windows-1251 («кадры2.csv» unpacked from a Windows
+ * archive): shown with U+FFFD for each of the 5 bad bytes, so that stderr
+ * and validation.csv stay UTF-8; a UTF-8 name is kept as it is.
+ */
+static void test_path_not_utf8(void **state)
+{
+	struct arena a = ARENA_INIT;
+	struct diag_list dl;
+	(void)state;
+	diag_init(&dl, &a);
+	int f = diag_file_add(&dl, "школа/\xea\xe0\xe4\xf0\xfb" "2.csv", 0);
+	int g = diag_file_add(&dl, "школа/кадры2.csv", 0);
+	assert_string_equal(dl.files[f].path, "школа/\xef\xbf\xbd"
+			    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+			    "\xef\xbf\xbd" "2.csv");
+	assert_string_equal(dl.files[g].path, "школа/кадры2.csv");
+	diag_release(&dl);
+	arena_release(&a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plain_unchanged),
 		cmocka_unit_test(test_line_breaks_and_controls),
+		cmocka_unit_test(test_path_not_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
