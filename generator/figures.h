@@ -36,12 +36,16 @@ struct figure {
 	int64_t num, den;       /* den unused for counts */
 };
 
+struct figures_index;
+
 struct figures {
 	struct arena *arena;    /* owns the strings; not the array */
 	const char *period;     /* "2026-12" */
 	struct figure *v;
 	size_t n, cap;
 	bool sorted;
+	struct figures_index *index;    /* private to figures.c: built by
+					   figures_sort, speeds up lookups */
 };
 
 void figures_init(struct figures *fs, struct arena *arena, const char *period);
