@@ -1,8 +1,8 @@
 #!/bin/sh
 # Symbolic links that loop back into the input folder (x -> ., y -> .,
 # z -> .): every real file must be read once and the run must end.  The
-# folder scan follows links and stops only at depth 16, so three such links
-# give 3^16 paths: the run never ends and its memory grows (two links: 2^16
+# folder scan used to follow links down to depth 16, so three such links
+# gave 3^16 paths: the run never ended and its memory grew (two links: 2^16
 # copies of each file, 0.5 million diagnostics).  Expected: each folder
 # visited once (by device and inode), the files counted once.
 . ../hostile.inc

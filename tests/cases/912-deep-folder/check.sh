@@ -1,8 +1,8 @@
 #!/bin/sh
-# A staff file 18 folders deep: the folder scan stops at depth 16 (its guard
-# against symbolic-link loops) and the file is skipped without a word, so
-# its rows vanish from every count.  Expected: the file is read, or at
-# least a diagnostic names the folder that was not scanned.
+# A staff file 18 folders deep.  The folder scan used to stop at depth 16
+# (its guard against symbolic-link loops) and skip the file without a
+# word, so its rows vanished from every count.  Expected: the file is
+# read, or at least a diagnostic names the folder that was not scanned.
 . ../hostile.inc
 d=1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18
 mkdir -p "$in/$d"
