@@ -209,11 +209,21 @@ const struct figure *figures_find(const struct figures *fs, enum scope scope,
 
 int64_t percent_tenths(int64_t n, int64_t d)
 {
-	/* 1000*n/d rounded half away from zero, in integers. */
-	int64_t num = 2000 * n, den = 2 * d;
+	/*
+	 * 1000*n/d rounded half away from zero, in integers; 128-bit, since
+	 * 2000 * n overflows 64 bits from n = 4.6e15 (a hostile summary, a
+	 * region's sums).
+	 */
+	__int128 num = (__int128)n * 2000, den = (__int128)d * 2, q;
 	if ((num < 0) != (den < 0))
-		return -((-num + d) / den);
-	return (num + (num < 0 ? -d : d)) / den;
+		q = -((-num + d) / den);
+	else
+		q = (num + (num < 0 ? -d : d)) / den;
+	if (q > INT64_MAX)
+		return INT64_MAX;
+	if (q < INT64_MIN)
+		return INT64_MIN;
+	return (int64_t)q;
 }
 
 bool figure_tenths(const struct figure *f, int64_t *tenths)

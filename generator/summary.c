@@ -147,13 +147,19 @@ static bool valid_period(const char *s)
 	return m >= 1 && m <= 12 && strncmp(s, "0000", 4) != 0;
 }
 
-/* Non-negative decimal integer of at most 18 digits. */
+/*
+ * Non-negative decimal integer of at most 12 digits: people and programs
+ * of a region, with room to spare, and small enough that the percent
+ * (2000 * n) and the region's sums can never overflow.
+ */
+#define INT_DIGITS 12
+
 static bool parse_int(const char *s, int64_t *v)
 {
 	int64_t x = 0;
 	size_t n = 0;
 	for (; s[n]; n++) {
-		if (s[n] < '0' || s[n] > '9' || n >= 18)
+		if (s[n] < '0' || s[n] > '9' || n >= INT_DIGITS)
 			return false;
 		x = x * 10 + (s[n] - '0');
 	}
@@ -281,12 +287,12 @@ static int on_record(void *ctx, const struct csv_record *rec)
 	has_val = *field(rec, C_VALUE) != '\0';
 	if (has_num && !parse_int(field(rec, C_NUM), &num))
 		BAD("H007", columns[C_NUM], field(rec, C_NUM),
-		    "числитель «%s» не целое неотрицательное число",
-		    field(rec, C_NUM));
+		    "числитель «%s» не целое неотрицательное число "
+		    "(до %d цифр)", field(rec, C_NUM), INT_DIGITS);
 	if (has_den && !parse_int(field(rec, C_DEN), &den))
 		BAD("H007", columns[C_DEN], field(rec, C_DEN),
-		    "знаменатель «%s» не целое неотрицательное число",
-		    field(rec, C_DEN));
+		    "знаменатель «%s» не целое неотрицательное число "
+		    "(до %d цифр)", field(rec, C_DEN), INT_DIGITS);
 	if (has_val && !parse_tenths(field(rec, C_VALUE), &val))
 		BAD("H008", columns[C_VALUE], field(rec, C_VALUE),
 		    "значение «%s» не число с точкой", field(rec, C_VALUE));
