@@ -36,6 +36,9 @@ for n in $SIZES; do
 	bytes=$(cat "$d"/*.csv | wc -c)
 	: >"$B/t-$n"
 	for r in $(seq "$RUNS"); do
+		# the last run's output still being written back to disk
+		# would slow this run's reading: flush it first
+		sync
 		"$KADRY" report "$d" -o "$B/out-$n" --period 2026-12 --force \
 			--quiet 2>"$B/err-$n" >/dev/null || true
 		grep '^timing:' "$B/err-$n" | sed "s/^/$r /" >>"$B/t-$n"
