@@ -337,8 +337,13 @@ enum field_status field_integer(const char *s, long long *out,
 	bool neg, extra;
 	long long ip;
 	int frac;
-	/* "12,0" and "12,00" are whole (spreadsheets add decimals) */
-	enum field_status st = parse_decimal(s, 18, &neg, &ip, &frac, &extra,
+	/*
+	 * "12,0" and "12,00" are whole (spreadsheets add decimals).  At most
+	 * 9 digits: no count of people is larger, and the sums over every
+	 * row of a hostile file (10 million rows per file) and their tenths
+	 * then stay far inside int64.
+	 */
+	enum field_status st = parse_decimal(s, 9, &neg, &ip, &frac, &extra,
 					     expected, E_INTEGER);
 	if (st != FIELD_OK)
 		return st;

@@ -195,6 +195,15 @@ static void test_integer(void **state)
 	assert_int_equal(field_integer("два", &v, &ex), FIELD_BAD);
 	assert_int_equal(v, 5);
 	assert_int_equal(field_integer("", &v, &ex), FIELD_EMPTY);
+	/* 9 digits at most: an 18-digit count overflowed the vacancy sums
+	   and their tenths (UBSan, case 916) */
+	assert_int_equal(field_integer("999 999 999", &v, &ex), FIELD_OK);
+	assert_int_equal(v, 999999999);
+	assert_int_equal(field_integer("0001000", &v, &ex), FIELD_OK);
+	assert_int_equal(v, 1000);
+	assert_int_equal(field_integer("1000000000", &v, &ex), FIELD_BAD);
+	assert_int_equal(field_integer("999999999999999999", &v, &ex),
+			 FIELD_BAD);
 }
 
 static void test_yesno(void **state)
