@@ -76,6 +76,40 @@ static int cmp_ptr(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
+/*
+ * A text field.  Names and breakdowns come from the schools' cells, which
+ * may hold C0 control bytes; the reader refuses those (H016), so next
+ * year's --history and the roll-up would lose the rows.  They are written
+ * as U+FFFD.
+ */
+static void put_text(FILE *out, const char *s)
+{
+	const char *p;
+	char *c, *q;
+
+	for (p = s; *p; p++)
+		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' &&
+		    *p != '\r')
+			break;
+	if (!*p) {
+		csv_put_field(out, s);
+		return;
+	}
+	c = q = xmalloc(3 * strlen(s) + 1);
+	for (p = s; *p; p++) {
+		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' &&
+		    *p != '\r') {
+			memcpy(q, "\xEF\xBF\xBD", 3);
+			q += 3;
+		} else {
+			*q++ = *p;
+		}
+	}
+	*q = '\0';
+	csv_put_field(out, c);
+	free(c);
+}
+
 static void put_row(FILE *out, const char *period, const struct figure *f)
 {
 	char buf[32];
@@ -83,13 +117,13 @@ static void put_row(FILE *out, const char *period, const struct figure *f)
 	putc(',', out);
 	csv_put_field(out, scope_name(f->scope));
 	putc(',', out);
-	csv_put_field(out, f->scope_id);
+	put_text(out, f->scope_id);
 	putc(',', out);
-	csv_put_field(out, f->scope_name);
+	put_text(out, f->scope_name);
 	putc(',', out);
-	csv_put_field(out, f->code);
+	put_text(out, f->code);
 	putc(',', out);
-	csv_put_field(out, f->breakdown);
+	put_text(out, f->breakdown);
 	putc(',', out);
 	if (!f->nodata)
 		fprintf(out, "%" PRId64, f->num);
