@@ -283,7 +283,14 @@ static void wrap(struct pdf_doc *d, int face, float size, const char *s,
 					avail = w_rest;
 				}
 				ls_start = k;
-				/* break an over-long word by characters */
+				/*
+				 * Break an over-long word by characters.  The
+				 * rest's width is the word's less what was
+				 * cut (widths add up), so a long word costs
+				 * one pass, not one measure per line; the
+				 * last piece is measured exactly.
+				 */
+				bool cut_any = false;
 				while (ww > avail) {
 					size_t j = k, cut = k;
 					float cw = 0;
@@ -306,9 +313,12 @@ static void wrap(struct pdf_doc *d, int face, float size, const char *s,
 					first = false;
 					avail = w_rest;
 					k = cut;
+					ww -= cw;
+					cut_any = true;
+				}
+				if (cut_any)
 					ww = text_w(d, face, size, s + k,
 						    we - k);
-				}
 				ls_start = k;
 				lw = ww;
 				nw = 1;
