@@ -78,27 +78,30 @@ static int cmp_ptr(const void *pa, const void *pb)
 
 /*
  * A text field.  Names and breakdowns come from the schools' cells, which
- * may hold C0 control bytes; the reader refuses those (H016), so next
- * year's --history and the roll-up would lose the rows.  They are written
- * as U+FFFD.
+ * may hold control bytes: C0 ones the reader refuses (H016), so next
+ * year's --history and the roll-up would lose the rows, and DEL, which
+ * counts as binary in a small file (R002).  Both are written as U+FFFD.
  */
+static bool ctl(unsigned char c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+	       c == 0x7F;
+}
+
 static void put_text(FILE *out, const char *s)
 {
 	const char *p;
 	char *c, *q;
 
-	for (p = s; *p; p++)
-		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' &&
-		    *p != '\r')
-			break;
+	for (p = s; *p && !ctl((unsigned char)*p); p++)
+		;
 	if (!*p) {
 		csv_put_field(out, s);
 		return;
 	}
 	c = q = xmalloc(3 * strlen(s) + 1);
 	for (p = s; *p; p++) {
-		if ((unsigned char)*p < 0x20 && *p != '\t' && *p != '\n' &&
-		    *p != '\r') {
+		if (ctl((unsigned char)*p)) {
 			memcpy(q, "\xEF\xBF\xBD", 3);
 			q += 3;
 		} else {

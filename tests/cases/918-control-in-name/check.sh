@@ -1,8 +1,10 @@
 #!/bin/sh
-# Control bytes in an organization's name and in a subject (a school's
-# cells may hold them): summary.csv carried them, and the summary reader
-# refuses them (H016), so next year's --history lost those rows.  Now they
-# are written as U+FFFD and next year's run reads every row back.
+# Control bytes (C0, DEL) in an organization's name and in a subject (a
+# school's cells may hold them): summary.csv carried them, and the summary
+# reader refuses C0 (H016), so next year's --history lost those rows (and
+# DEL made a small summary "binary", R002: fuzz_summary's corpus entry
+# regress_del_roundtrip).  Now they are written as U+FFFD and next year's
+# run reads every row back.
 set -eu
 : "${KADRY:?}"
 tmp=$(mktemp -d)
