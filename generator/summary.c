@@ -78,9 +78,10 @@ static int cmp_ptr(const void *pa, const void *pb)
 
 /*
  * A text field.  Names and breakdowns come from the schools' cells, which
- * may hold control bytes: C0 ones the reader refuses (H016), so next
- * year's --history and the roll-up would lose the rows, and DEL, which
- * counts as binary in a small file (R002).  Both are written as U+FFFD.
+ * may hold control bytes (C0 but TAB, LF, CR; DEL): the reader refuses them
+ * (H016), so next year's --history and the roll-up would lose the rows,
+ * and DEL also makes a small file look binary (R002).  They are written as
+ * U+FFFD.
  */
 static bool ctl(unsigned char c)
 {
@@ -237,12 +238,12 @@ static bool parse_tenths(const char *s, int64_t *t)
 	return true;
 }
 
-/* C0 controls other than TAB, LF, CR: never written by summary_write. */
+/* C0 controls other than TAB, LF, CR, and DEL: never written by
+   summary_write (see ctl()). */
 static bool has_control(const char *s)
 {
 	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' &&
-		    *s != '\r')
+		if (ctl((unsigned char)*s))
 			return true;
 	return false;
 }
