@@ -156,6 +156,15 @@ static int group_int(const char *s, const PCRE2_SIZE *ov, int g)
 	return v;
 }
 
+/* n ASCII digits at s: the fast paths before a pattern is run. */
+static bool digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
 /* Bytes of the blank at p (space, tab, CR, LF, NBSP), or 0. */
 static size_t blank_len(const char *p)
 {
@@ -231,7 +240,14 @@ enum field_status field_date(const char *s, kdate *out, bool *serial,
 		return FIELD_EMPTY;
 	if (n > 19 || b[0] < '0' || b[0] > '9')
 		return bad(expected, E_DATE);
-	if ((ov = match(P_DMY, b, n)) != NULL) {
+	if (n == 10 && b[2] == '.' && b[5] == '.' && digits(b, 2) &&
+	    digits(b + 3, 2) && digits(b + 6, 4)) {
+		/* ДД.ММ.ГГГГ, nearly every date: what P_DMY would match */
+		d = (b[0] - '0') * 10 + (b[1] - '0');
+		m = (b[3] - '0') * 10 + (b[4] - '0');
+		y = ((b[6] - '0') * 10 + (b[7] - '0')) * 100 +
+			(b[8] - '0') * 10 + (b[9] - '0');
+	} else if ((ov = match(P_DMY, b, n)) != NULL) {
 		d = group_int(b, ov, 1);
 		m = group_int(b, ov, 2);
 		y = group_int(b, ov, 3);
@@ -423,7 +439,12 @@ enum field_status field_snils(const char *s, char out[12],
 	/* 11 digits plus at most three 2-byte separators */
 	if (n < 11 || n > 17 || b[0] < '0' || b[0] > '9')
 		return bad(expected, E_SNILS);
-	if (!(ov = match(P_SNILS, b, n)))
+	/* «123-456-789 01» and 11 digits, the usual forms, match P_SNILS */
+	bool usual = (n == 11 && digits(b, 11)) ||
+		(n == 14 && b[3] == '-' && b[7] == '-' && b[11] == ' ' &&
+		 digits(b, 3) && digits(b + 4, 3) && digits(b + 8, 3) &&
+		 digits(b + 12, 2));
+	if (!usual && !(ov = match(P_SNILS, b, n)))
 		return bad(expected, E_SNILS);
 	for (size_t i = 0; i < n && k < 11; i++)
 		if (b[i] >= '0' && b[i] <= '9')
