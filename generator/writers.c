@@ -14,11 +14,26 @@
 
 #include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "report_pdf.h"
 #include "timing.h"
 #include "xlsx_personal.h"
 #include "xlsx_write.h"
+
+/*
+ * libxlsxwriter formats a workbook's creation and modification times with
+ * gmtime(), whose result lives in one static buffer: two workbooks closed
+ * at once in the two threads would write it together (ThreadSanitizer
+ * reports it).  This definition takes the place of the C library's for
+ * the whole program, libxlsxwriter included, and gives each thread its own
+ * buffer; the result is the same, gmtime_r() computes it.
+ */
+struct tm *gmtime(const time_t *t)
+{
+	static _Thread_local struct tm tm;
+	return gmtime_r(t, &tm);
+}
 
 enum { W_PDF, W_LISTS, W_MONITORING, W_RETURNS, W__COUNT };
 
