@@ -3,7 +3,9 @@
  * benchmarks: the shape schools send (Windows-1251, ';', Russian headers,
  * CRLF), realistic proportions per 1,000 staff (about 30 organizations,
  * 1,500 diagnostics, 3,000 course rows, 150 mentoring pairs, 40 vacancy
- * rows) and about 0.5 % bad rows. As in real files, about 4 % of the
+ * rows) and about 0.5 % bad rows (staff rows with a broken birth date or
+ * an unknown position, and the other files' rows about those people, which
+ * are rejected with them).  As in real files, about 4 % of the
  * people also hold a part-time post in a second organization, some teachers
  * teach two subjects, mentoring pairs are formed inside one organization,
  * and the number of distinct course programs grows with the territory.
@@ -215,9 +217,9 @@ int main(int argc, char **argv)
 		char expbuf[16];
 		sprintf(expbuf, "%d", exp);
 		/* about 0.5 % bad rows: a broken date or an unknown position */
-		if (pick(200) == 0)
+		if (pick(300) == 0)
 			strcpy(d1, "31.02.1980");
-		if (pick(400) == 0)
+		if (pick(600) == 0)
 			pos = "завхоз";
 		const char *c[] = { s, id, fio, d1, pick(5) ? "ж" : "м", pos,
 			subj, "", educations[pick(4)], categories[pick(6)],
