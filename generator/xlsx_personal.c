@@ -18,6 +18,7 @@
 #include "template.h"
 
 #define MAX_TEXT 32000
+#define RETURN_MAX_ROWS 1000000  /* rows of one return sheet */
 
 struct pw {
 	lxw_workbook *wb;
@@ -542,6 +543,13 @@ static int return_sheet(struct pw *x, const struct rrow *rr, size_t n,
 			ncols = rr[i].row->nfields;
 	put_text(x, ws, r++, 0, arena_printf(a, "Замечания к файлу %s",
 					     fr->path), x->title);
+	/* A sheet holds 1,048,576 rows: the first RETURN_MAX_ROWS fit. */
+	if (n > RETURN_MAX_ROWS) {
+		put_text(x, ws, r++, 0, arena_printf(a, "Показаны первые %d "
+			 "строк с замечаниями из %zu; полный список — в файле "
+			 "validation.csv.", RETURN_MAX_ROWS, n), x->note);
+		n = RETURN_MAX_ROWS;
+	}
 	for (size_t i = 0; i < sizeof(instructions) / sizeof(*instructions);
 	     i++)
 		put_text(x, ws, r++, 0, instructions[i], x->note);

@@ -21,6 +21,7 @@
 
 #define NODATA "нет данных"
 #define MAX_TEXT 32000          /* Excel's cell limit is 32767 chars */
+#define QUALITY_MAX_ROWS 1000000        /* diagnostics on «Качество данных» */
 #define MAX_CHART_ROWS 60       /* a chart of more bars is unreadable */
 #define MAX_PERIODS 8
 
@@ -1941,6 +1942,13 @@ static int sheet_quality(struct xw *x)
 	lxw_worksheet *ws = add_sheet(x, "Качество данных");
 	const struct diag_list *dl = x->c->dl;
 	size_t nd = dl ? dl->n : 0, nf = dl ? dl->nfiles : 0;
+	/*
+	 * A sheet holds 1,048,576 rows: past QUALITY_MAX_ROWS diagnostics the
+	 * sheet lists the first ones and says where the rest are.
+	 */
+	size_t total = nd;
+	if (nd > QUALITY_MAX_ROWS)
+		nd = QUALITY_MAX_ROWS;
 	size_t rows = nd > nf ? nd : nf;
 	lxw_row_t hdr_row = 4;
 	char delim[8];
@@ -1960,8 +1968,10 @@ static int sheet_quality(struct xw *x)
 	sheet_title(x, ws, "Качество данных");
 	put_text(x, ws, 2, 0, arena_printf(&x->ar,
 		 "Ошибок: %ld, предупреждений: %ld. Строки с ошибками "
-		 "отклонены и в расчёт не вошли.", dl ? dl->errors : 0,
-		 dl ? dl->warnings : 0), x->note);
+		 "отклонены и в расчёт не вошли.%s", dl ? dl->errors : 0,
+		 dl ? dl->warnings : 0, total > nd ? arena_printf(&x->ar,
+		 " Показаны первые %zu замечаний из %zu; полный список — в "
+		 "файле validation.csv.", nd, total) : ""), x->note);
 	put_text(x, ws, 3, 0, "Замечания", x->h2);
 	put_text(x, ws, 3, 8, "Файлы", x->h2);
 	header_row(x, ws, hdr_row, 0, dh, 7);
