@@ -4,7 +4,7 @@
 set -e
 PKGS="build-essential clang pkg-config libxlsxwriter-dev libhpdf-dev libcsv-dev
 libpcre2-dev nettle-dev libzip-dev libcmocka-dev fonts-dejavu-core
-poppler-utils qpdf python3 python3-openpyxl zip unzip bc time"
+poppler-utils qpdf python3 python3-openpyxl zip unzip bc time valgrind"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
