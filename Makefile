@@ -43,7 +43,7 @@ BIN     := kadry
 TESTS   := $(patsubst tests/unit/%.c, $(BUILD)/tests/%, $(wildcard tests/unit/test_*.c))
 FUZZERS := $(patsubst tests/fuzz/%.c, $(BUILD)/fuzz/%, $(wildcard tests/fuzz/fuzz_*.c))
 
-.PHONY: all deps check unit e2e demo asan valgrind fuzz fuzz-smoke bench \
+.PHONY: all deps check unit e2e demo asan valgrind fuzz fuzz-smoke bench lo-check \
 	clean install uninstall
 
 all: $(BIN)
@@ -130,6 +130,10 @@ fuzz-smoke: fuzz
 		$$f -max_total_time=$${FUZZ_SECONDS:-20} -max_len=65536 \
 			$(BUILD)/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
 	done
+
+# LibreOffice opens the demo's workbooks (needs libreoffice-calc-nogui).
+lo-check: demo
+	$(Q)sh tests/xlsx/lo_check.sh output/2026-12
 
 bench: $(BIN)
 	$(Q)tests/bench/run.sh
