@@ -202,6 +202,32 @@ static const char *find_template(const char *rel, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * The progress line of outputs.md: on a terminal, the stage under way on
+ * one line of stderr, erased before anything else is printed; never in a
+ * pipe or a log, and not with --quiet.
+ */
+static bool progress_on;
+
+static void progress_start(const struct opts *o)
+{
+	progress_on = !o->quiet && isatty(STDERR_FILENO);
+}
+
+static void progress(const char *stage)
+{
+	if (progress_on) {
+		fprintf(stderr, "\r\033[Kkadry: %s…", stage);
+		fflush(stderr);
+	}
+}
+
+static void progress_clear(void)
+{
+	if (progress_on)
+		fputs("\r\033[K", stderr);
+}
+
 /* Reads and validates INPUT; prints the diagnostics and the count table. */
 static int read_input(const struct opts *o, const struct params *p,
 		      struct dataset *ds, struct diag_list *dl)
@@ -213,7 +239,10 @@ static int read_input(const struct opts *o, const struct params *p,
 		.limits = CSV_LIMITS_DEFAULT,
 	};
 	field_init();
-	if (validate_input(&vo, ds, dl))
+	progress("чтение и проверка файлов");
+	int rc = validate_input(&vo, ds, dl);
+	progress_clear();
+	if (rc)
 		return EXIT_IO;
 	diag_sort(dl);
 	return 0;
@@ -255,6 +284,7 @@ int cmd_check(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? EXIT_DONE : rc;
 	params_default(&p, o.year, o.month);
+	progress_start(&o);
 	dataset_init(&ds);
 	diag_init(&dl, &ds.arena);
 	rc = read_input(&o, &p, &ds, &dl);
@@ -276,10 +306,22 @@ static void print_codes(const struct diag_code *t, FILE *out)
 			t->what);
 }
 
+static const char codes_usage[] =
+	"Использование: kadry codes\n"
+	"Печатает таблицу кодов замечаний (Markdown), как в docs/CODES.md.\n";
+
 int cmd_codes(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	struct opts o;
+	int rc = parse_opts(argc, argv, codes_usage, &o);
+
+	if (rc)
+		return rc < 0 ? EXIT_DONE : rc;
+	if (o.nargs) {
+		fprintf(stderr, "kadry: лишний аргумент «%s»\n%s", o.args[0],
+			codes_usage);
+		return EXIT_USAGE;
+	}
 	puts("| код | серьёзность | что означает |\n|---|---|---|");
 	print_codes(csv_read_codes, stdout);
 	print_codes(validate_codes, stdout);
@@ -291,14 +333,16 @@ int cmd_codes(int argc, char **argv)
 static const char report_usage[] =
 	"Использование: kadry report [ПАПКА] [-o ВЫХОД] [--period ГГГГ-ММ]\n"
 	"       [--template ШАБЛОН] [--history ИСТОРИЯ] [--encoding utf-8|cp1251]\n"
-	"       [--force] [--strict] [--quiet]\n"
+	"       [--force] [--strict] [--bundle] [--quiet]\n"
 	"Читает и проверяет файлы школ из ПАПКИ (по умолчанию input/), считает\n"
 	"показатели и пишет в ВЫХОД/ГГГГ-ММ/ (по умолчанию output/): monitoring.xlsx,\n"
 	"report.pdf, summary.csv, validation.csv, personal/ и SHA256SUMS.\n"
 	"  --template  папка шаблона (по умолчанию templates/default)\n"
 	"  --history   папка с summary.csv прошлых периодов (динамика)\n"
 	"  --force     заменить результаты, уже лежащие в папке периода\n"
-	"  --strict    ничего не писать, если есть отклонённые строки\n";
+	"  --strict    ничего не писать, если есть отклонённые строки\n"
+	"  --bundle    ещё и ZIP-архив файлов для отправки (без personal/)\n"
+	"  --quiet     не печатать замечания по строкам, только таблицу\n";
 
 /* The state of one report run, released at one exit label. */
 struct run {
@@ -375,6 +419,7 @@ static int compute_all(struct run *r)
 		district = r->t.district && *r->t.district ? r->t.district
 							   : "муниципалитет";
 	timing_mark("read+validate");
+	progress("расчёт показателей");
 	if (compute_figures(&r->ds, &r->p, district, &r->fs))
 		return -1;
 	if (r->o.history) {
@@ -385,12 +430,14 @@ static int compute_all(struct run *r)
 	}
 	figures_sort(&r->fs);
 	timing_mark("compute");
+	progress("анализ");
 	if (analysis_run(&r->fs, &r->ds, &r->t, &r->p, district, &r->an))
 		return -1;
 	r->have_an = true;
 	analysis_add_figures(&r->an, &r->fs);
 	figures_sort(&r->fs);
 	timing_mark("analysis");
+	progress_clear();
 	return 0;
 }
 
@@ -406,6 +453,7 @@ int cmd_report(int argc, char **argv)
 		goto out_opts;
 	}
 	timing_mark(NULL);
+	progress_start(&r->o);
 	params_default(&r->p, r->o.year, r->o.month);
 	template_init(&r->t);
 	dataset_init(&r->ds);
@@ -428,6 +476,7 @@ int cmd_report(int argc, char **argv)
 	if ((rc = read_input(&r->o, &r->p, &r->ds, &r->dl)))
 		goto out;
 	if ((rc = compute_all(r))) {
+		progress_clear();
 		rc = rc < 0 ? EXIT_IO : rc;
 		goto out;
 	}
@@ -439,11 +488,14 @@ int cmd_report(int argc, char **argv)
 		      "записаны\n", stderr);
 		goto out;
 	}
+	progress("запись книги, справки и сводки");
 	if (write_outputs(r) || output_commit(r->out) ||
 	    (r->o.bundle && write_bundle(r))) {
+		progress_clear();
 		rc = EXIT_IO;
 		goto out;
 	}
+	progress_clear();
 	if (!r->o.quiet)
 		fprintf(stderr, "kadry: результаты записаны в %s\n",
 			output_dir(r->out));
