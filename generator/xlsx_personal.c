@@ -18,7 +18,7 @@
 #include "template.h"
 
 #define MAX_TEXT 32000
-#define RETURN_MAX_ROWS 1000000  /* rows of one return sheet */
+#define SHEET_MAX_ROWS 1000000   /* data rows of one sheet (of 1,048,576) */
 
 struct pw {
 	lxw_workbook *wb;
@@ -378,6 +378,10 @@ static int list_sheet(struct pw *x, int l, const int *order, size_t n,
 		const struct staff_row *s = &ds->staff.v[order[i]];
 		if (!on_list(l, s, pf))
 			continue;
+		if (count >= SHEET_MAX_ROWS) {
+			count++;        /* counted, no room on the sheet */
+			continue;
+		}
 		const struct org *o = &ds->orgs.v[s->org];
 		put_text(x, ws, r, 0, o->id, x->text);
 		put_text(x, ws, r, 1, o->name, x->text);
@@ -391,6 +395,10 @@ static int list_sheet(struct pw *x, int l, const int *order, size_t n,
 	}
 	if (count)
 		worksheet_autofilter(ws, 3, 0, r - 1, nc - 1);
+	if (count > SHEET_MAX_ROWS)
+		put_text(x, ws, ++r, 0, arena_printf(&x->ar, "Список не "
+			 "уместился на лист: показаны первые %d строк из %zu.",
+			 SHEET_MAX_ROWS, count), x->note);
 	r++;
 	if (why)
 		put_text(x, ws, r, 0, why, x->note);
@@ -543,12 +551,12 @@ static int return_sheet(struct pw *x, const struct rrow *rr, size_t n,
 			ncols = rr[i].row->nfields;
 	put_text(x, ws, r++, 0, arena_printf(a, "Замечания к файлу %s",
 					     fr->path), x->title);
-	/* A sheet holds 1,048,576 rows: the first RETURN_MAX_ROWS fit. */
-	if (n > RETURN_MAX_ROWS) {
+	/* A sheet holds 1,048,576 rows: the first SHEET_MAX_ROWS fit. */
+	if (n > SHEET_MAX_ROWS) {
 		put_text(x, ws, r++, 0, arena_printf(a, "Показаны первые %d "
 			 "строк с замечаниями из %zu; полный список — в файле "
-			 "validation.csv.", RETURN_MAX_ROWS, n), x->note);
-		n = RETURN_MAX_ROWS;
+			 "validation.csv.", SHEET_MAX_ROWS, n), x->note);
+		n = SHEET_MAX_ROWS;
 	}
 	for (size_t i = 0; i < sizeof(instructions) / sizeof(*instructions);
 	     i++)
