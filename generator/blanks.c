@@ -15,6 +15,7 @@
 #include <xlsxwriter.h>
 
 #include "arena.h"
+#include "diag.h"
 #include "enums.h"
 #include "model.h"
 #include "output.h"
@@ -394,7 +395,7 @@ static int write_csv(const char *path, int kind)
 
 	if (cd == (iconv_t)-1) {
 		fprintf(stderr, "kadry: нет перекодировки в Windows-1251: "
-			"%s\n", strerror(errno));
+			"%s\n", errno_ru(errno));
 		return -1;
 	}
 	for (int i = 0; i < n; i++)
@@ -411,7 +412,7 @@ static int write_csv(const char *path, int kind)
 	f = fopen(path, "wb");
 	if (!f) {
 		fprintf(stderr, "kadry: не удалось создать «%s»: %s\n", path,
-			strerror(errno));
+			errno_ru(errno));
 		goto out;
 	}
 	fwrite(out, 1, (size_t)(op - out), f);
@@ -452,7 +453,7 @@ int blanks_write(const char *dir, time_t created)
 	for (int i = 0; i < nt; i++)
 		if (rename(tmp[i], fin[i])) {
 			fprintf(stderr, "kadry: не удалось переименовать "
-				"«%s»: %s\n", tmp[i], strerror(errno));
+				"«%s»: %s\n", tmp[i], errno_ru(errno));
 			goto out;
 		}
 	rc = 0;

@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "diag.h"
+
 /* MS-DOS date and time fields of t, read as UTC (1980..2107). */
 static void dos_time(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate)
 {
@@ -59,7 +61,7 @@ int bundle_write(const char *zip_path, const char *dir,
 		if (access(path, R_OK)) {
 			fprintf(stderr, "kadry: архив «%s»: не удалось "
 				"прочитать «%s»: %s\n", zip_path, path,
-				strerror(errno));
+				errno_ru(errno));
 			goto out;
 		}
 		src = zip_source_file(za, path, 0, -1);

@@ -1046,28 +1046,11 @@ static ssize_t read_full(int fd, unsigned char *buf, size_t n)
 	return (ssize_t)got;
 }
 
-static const char *errno_ru(int e)
-{
-	switch (e) {
-	case ENOENT:
-		return "файл не найден";
-	case EACCES:
-	case EPERM:
-		return "нет прав на чтение";
-	case EISDIR:
-		return "это каталог, а не файл";
-	case ENOMEM:
-		return "не хватило памяти";
-	default:
-		return "ошибка ввода-вывода";
-	}
-}
-
 static void sys_error(struct diag_list *dl, int file, const char *what,
 		      int e)
 {
-	diag_add(dl, file, 0, NULL, SEV_ERROR, "R001", NULL, "%s: %s (%s)",
-		 what, errno_ru(e), strerror(e));
+	diag_add(dl, file, 0, NULL, SEV_ERROR, "R001", NULL, "%s: %s",
+		 what, errno_ru(e));
 	dl->files[file].file_error = true;
 }
 

@@ -3,6 +3,7 @@
  */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,4 +267,30 @@ void diag_write_csv(const struct diag_list *dl, FILE *out)
 		csv_put_field(out, d->value);
 		putc('\n', out);
 	}
+}
+
+const char *errno_ru(int e)
+{
+	static const struct {
+		int e;
+		const char *text;
+	} texts[] = {
+		{ ENOENT, "нет такого файла или папки" },
+		{ EACCES, "нет прав доступа" },
+		{ EPERM, "нет прав доступа" },
+		{ EISDIR, "это папка, а не файл" },
+		{ ENOTDIR, "это не папка" },
+		{ ENOSPC, "нет места на диске" },
+		{ EROFS, "диск доступен только для чтения" },
+		{ EEXIST, "уже существует" },
+		{ ENOMEM, "не хватило памяти" },
+		{ EMFILE, "открыто слишком много файлов" },
+		{ ENAMETOOLONG, "слишком длинное имя" },
+		{ ELOOP, "слишком много символических ссылок" },
+		{ EIO, "ошибка ввода-вывода" },
+	};
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		if (texts[i].e == e)
+			return texts[i].text;
+	return strerror(e);
 }

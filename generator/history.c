@@ -147,7 +147,7 @@ int history_load(const char *dir, const struct params *p,
 			"истории: %s\n", dir,
 			!e ? "это не папка" :
 			e == ENOENT ? "папка не найдена" :
-			e == EACCES ? "нет прав на чтение" : strerror(e));
+			e == EACCES ? "нет прав на чтение" : errno_ru(e));
 		return -1;
 	}
 	/* No summary.csv at all (the first year) leaves ps.v NULL, which

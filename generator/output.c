@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "diag.h"
 #include "timing.h"
 
 struct pending {
@@ -38,7 +39,7 @@ int output_mkdir(const char *path)
 			*s = '\0';
 			if (mkdir(p, 0777) && errno != EEXIST) {
 				fprintf(stderr, "kadry: не удалось создать папку "
-					"«%s»: %s\n", p, strerror(errno));
+					"«%s»: %s\n", p, errno_ru(errno));
 				rc = -1;
 				break;
 			}
@@ -82,7 +83,7 @@ struct output *output_begin(const char *root, const char *period, bool force,
 	fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC, 0666);
 	if (fd < 0) {
 		fprintf(stderr, "kadry: нельзя писать в папку «%s»: %s\n",
-			o->dir, strerror(errno));
+			o->dir, errno_ru(errno));
 		goto fail;
 	}
 	close(fd);
@@ -137,7 +138,7 @@ FILE *output_open(struct output *o, const char *name, bool submission)
 	FILE *f = fopen(tmp, "wb");
 	if (!f)
 		fprintf(stderr, "kadry: не удалось создать «%s»: %s\n", tmp,
-			strerror(errno));
+			errno_ru(errno));
 	return f;
 }
 
@@ -209,7 +210,7 @@ static int move_folder(const char *tmp, const char *final)
 		char *from = join(tmp, e->d_name), *to = join(final, e->d_name);
 		if (rename(from, to)) {
 			fprintf(stderr, "kadry: не удалось переименовать «%s»: "
-				"%s\n", from, strerror(errno));
+				"%s\n", from, errno_ru(errno));
 			rc = -1;
 		}
 		free(from);
@@ -235,7 +236,7 @@ static int write_sums(struct output *o)
 
 	if (!f) {
 		fprintf(stderr, "kadry: не удалось создать «%s»: %s\n", tmp,
-			strerror(errno));
+			errno_ru(errno));
 		goto out;
 	}
 	for (size_t i = 0; i < o->n; i++) {
@@ -257,7 +258,7 @@ static int write_sums(struct output *o)
 		goto out;
 	if (rename(tmp, final)) {
 		fprintf(stderr, "kadry: не удалось переименовать «%s»: %s\n",
-			tmp, strerror(errno));
+			tmp, errno_ru(errno));
 		goto out;
 	}
 	rc = 0;
@@ -279,7 +280,7 @@ int output_commit(struct output *o)
 				 : rename(o->v[i].tmp, final);
 		if (rc && !o->v[i].dir)
 			fprintf(stderr, "kadry: не удалось переименовать «%s»: "
-				"%s\n", o->v[i].tmp, strerror(errno));
+				"%s\n", o->v[i].tmp, errno_ru(errno));
 		free(final);
 		if (rc)
 			return -1;

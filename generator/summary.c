@@ -154,7 +154,7 @@ int summary_write(const struct figures *fs, FILE *out)
 	free(ord);
 	if (fflush(out) || ferror(out)) {
 		fprintf(stderr, "kadry: summary.csv: ошибка записи: %s\n",
-			strerror(errno));
+			errno_ru(errno));
 		return -1;
 	}
 	return 0;

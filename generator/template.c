@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
 #include "enums.h"
 #include "model.h"
 
@@ -1148,7 +1149,7 @@ static int read_file(const char *path, char **buf, size_t *len, FILE *err)
 			return 1;
 		if (err)
 			fprintf(err, "%s: не удалось открыть файл: %s\n", path,
-				strerror(errno));
+				errno_ru(errno));
 		return -1;
 	}
 	b = xmalloc(cap);

@@ -1736,7 +1736,7 @@ static bool scan(struct scan *sc, const char *rel, int depth)
 			return false;
 		diag_add(dl, -1, 0, NULL, SEV_ERROR, "V107", NULL,
 			 "папку «%s» не удалось прочитать: %s; её файлы "
-			 "пропущены", rel, strerror(errno));
+			 "пропущены", rel, errno_ru(errno));
 		return true;
 	}
 	/*
@@ -1803,11 +1803,11 @@ int validate_input(const struct validate_opts *o, struct dataset *ds,
 
 	const char *why = NULL;
 	if (stat(o->input_dir, &st) != 0)
-		why = strerror(errno);
+		why = errno_ru(errno);
 	else if (!S_ISDIR(st.st_mode))
 		why = "это не папка";
 	else if (!scan_input(o->input_dir, &paths, dl))
-		why = strerror(errno);
+		why = errno_ru(errno);
 	if (why) {
 		fprintf(stderr, "kadry: папку с входными файлами «%s» не "
 			"удалось открыть: %s\n", o->input_dir, why);
