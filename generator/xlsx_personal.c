@@ -16,6 +16,7 @@
 #include "field.h"
 #include "model.h"
 #include "template.h"
+#include "xlsx_style.h"
 
 #define MAX_TEXT 32000
 #define SHEET_MAX_ROWS 1000000   /* data rows of one sheet (of 1,048,576) */
@@ -75,32 +76,14 @@ static void put_date(struct pw *x, lxw_worksheet *ws, lxw_row_t r,
 
 static lxw_format *fmt(struct pw *x, bool border)
 {
-	lxw_format *f = workbook_add_format(x->wb);
-	format_set_font_name(f, "Calibri");
-	format_set_font_size(f, 10);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	if (border) {
-		format_set_border(f, LXW_BORDER_THIN);
-		format_set_border_color(f, 0xBFBFBF);
-	}
-	return f;
+	return xs_base(x->wb, border);
 }
 
 static void make_formats(struct pw *x)
 {
-	x->title = fmt(x, false);
-	format_set_bold(x->title);
-	format_set_font_size(x->title, 13);
-	format_set_font_color(x->title, 0x1F3864);
-	x->note = fmt(x, false);
-	format_set_italic(x->note);
-	format_set_font_color(x->note, 0x595959);
-	x->hdr = fmt(x, true);
-	format_set_bold(x->hdr);
-	format_set_text_wrap(x->hdr);
-	format_set_bg_color(x->hdr, 0xDDEBF7);
-	format_set_align(x->hdr, LXW_ALIGN_CENTER);
-	format_set_align(x->hdr, LXW_ALIGN_VERTICAL_CENTER);
+	x->title = xs_title(x->wb, 13);
+	x->note = xs_note(x->wb);
+	x->hdr = xs_header(x->wb);
 	x->text = fmt(x, true);
 	x->wrap = fmt(x, true);
 	format_set_text_wrap(x->wrap);
@@ -109,16 +92,16 @@ static void make_formats(struct pw *x)
 	x->dec = fmt(x, true);
 	format_set_num_format(x->dec, "0.0##");
 	x->cell_err = fmt(x, true);
-	format_set_bg_color(x->cell_err, 0xFFC7CE);
-	format_set_font_color(x->cell_err, 0x9C0006);
+	format_set_bg_color(x->cell_err, XS_BAD_BG);
+	format_set_font_color(x->cell_err, XS_BAD_FG);
 	format_set_bold(x->cell_err);
 	x->cell_warn = fmt(x, true);
-	format_set_bg_color(x->cell_warn, 0xFFEB9C);
-	format_set_font_color(x->cell_warn, 0x9C5700);
+	format_set_bg_color(x->cell_warn, XS_WARN_BG);
+	format_set_font_color(x->cell_warn, XS_WARN_FG);
 	x->rej = fmt(x, true);
-	format_set_font_color(x->rej, 0x9C0006);
+	format_set_font_color(x->rej, XS_BAD_FG);
 	x->warned = fmt(x, true);
-	format_set_font_color(x->warned, 0x9C5700);
+	format_set_font_color(x->warned, XS_WARN_FG);
 }
 
 static lxw_workbook *open_book(struct pw *x, const char *path,

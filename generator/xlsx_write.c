@@ -18,6 +18,7 @@
 #include "history.h"
 #include "model.h"
 #include "template.h"
+#include "xlsx_style.h"
 
 #define NODATA "нет данных"
 #define MAX_TEXT 32000          /* Excel's cell limit is 32767 chars */
@@ -367,43 +368,18 @@ static size_t org_list(struct xw *x, struct orgref **out)
 
 static lxw_format *fmt(struct xw *x, bool border)
 {
-	lxw_format *f = workbook_add_format(x->wb);
-	format_set_font_name(f, "Calibri");
-	format_set_font_size(f, 10);
-	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	if (border) {
-		format_set_border(f, LXW_BORDER_THIN);
-		format_set_border_color(f, 0xBFBFBF);
-	}
-	return f;
+	return xs_base(x->wb, border);
 }
 
 static void make_formats(struct xw *x)
 {
-	x->title = fmt(x, false);
-	format_set_bold(x->title);
-	format_set_font_size(x->title, 14);
-	format_set_font_color(x->title, 0x1F3864);
-	x->subtitle = fmt(x, false);
-	format_set_italic(x->subtitle);
-	format_set_font_color(x->subtitle, 0x595959);
-	x->h2 = fmt(x, false);
-	format_set_bold(x->h2);
-	format_set_font_size(x->h2, 12);
-	format_set_font_color(x->h2, 0x1F3864);
-	x->note = fmt(x, false);
-	format_set_italic(x->note);
-	format_set_font_color(x->note, 0x595959);
-	x->para = fmt(x, false);
-	format_set_italic(x->para);
-	format_set_font_color(x->para, 0x595959);
+	x->title = xs_title(x->wb, 14);
+	x->subtitle = xs_note(x->wb);
+	x->h2 = xs_title(x->wb, 12);
+	x->note = xs_note(x->wb);
+	x->para = xs_note(x->wb);
 	format_set_text_wrap(x->para);
-	x->hdr = fmt(x, true);
-	format_set_bold(x->hdr);
-	format_set_text_wrap(x->hdr);
-	format_set_bg_color(x->hdr, 0xDDEBF7);
-	format_set_align(x->hdr, LXW_ALIGN_CENTER);
-	format_set_align(x->hdr, LXW_ALIGN_VERTICAL_CENTER);
+	x->hdr = xs_header(x->wb);
 	x->text = fmt(x, true);
 	x->wrap = fmt(x, true);
 	format_set_text_wrap(x->wrap);
@@ -429,21 +405,21 @@ static void make_formats(struct xw *x)
 	format_set_font_color(x->na, 0x808080);
 	format_set_align(x->na, LXW_ALIGN_RIGHT);
 	x->ok = fmt(x, true);
-	format_set_bg_color(x->ok, 0xC6EFCE);
-	format_set_font_color(x->ok, 0x006100);
+	format_set_bg_color(x->ok, XS_GOOD_BG);
+	format_set_font_color(x->ok, XS_GOOD_FG);
 	x->bad = fmt(x, true);
-	format_set_bg_color(x->bad, 0xFFC7CE);
-	format_set_font_color(x->bad, 0x9C0006);
+	format_set_bg_color(x->bad, XS_BAD_BG);
+	format_set_font_color(x->bad, XS_BAD_FG);
 	x->warn = fmt(x, true);
-	format_set_bg_color(x->warn, 0xFFEB9C);
-	format_set_font_color(x->warn, 0x9C5700);
+	format_set_bg_color(x->warn, XS_WARN_BG);
+	format_set_font_color(x->warn, XS_WARN_FG);
 	/* conditional formats carry only colours */
 	x->cf_ok = workbook_add_format(x->wb);
-	format_set_bg_color(x->cf_ok, 0xC6EFCE);
-	format_set_font_color(x->cf_ok, 0x006100);
+	format_set_bg_color(x->cf_ok, XS_GOOD_BG);
+	format_set_font_color(x->cf_ok, XS_GOOD_FG);
 	x->cf_bad = workbook_add_format(x->wb);
-	format_set_bg_color(x->cf_bad, 0xFFC7CE);
-	format_set_font_color(x->cf_bad, 0x9C0006);
+	format_set_bg_color(x->cf_bad, XS_BAD_BG);
+	format_set_font_color(x->cf_bad, XS_BAD_FG);
 }
 
 /*
