@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "ru_plural.h"
 #include "strmap.h"
 
 #define KM_MAX_ITER 100
@@ -818,13 +819,9 @@ static void add_decisions(struct analysis *a, const struct template *t,
 /* The period as a reader writes it in a text: «декабрь 2026 г.». */
 static const char *period_words(struct arena *ar, const struct params *p)
 {
-	static const char *const months[] = {
-		"январь", "февраль", "март", "апрель", "май", "июнь", "июль",
-		"август", "сентябрь", "октябрь", "ноябрь", "декабрь"
-	};
 	if (p->month < 1 || p->month > 12)
 		return arena_strdup(ar, p->period);
-	return arena_printf(ar, "%s %d г.", months[p->month - 1], p->year);
+	return arena_printf(ar, "%s %d г.", ru_month(p->month), p->year);
 }
 
 int analysis_run(const struct figures *fs, const struct dataset *ds,

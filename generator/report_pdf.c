@@ -35,11 +35,6 @@ struct note {
 	int year, month;
 };
 
-static const char *const month_nom[] = {
-	"", "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
-	"август", "сентябрь", "октябрь", "ноябрь", "декабрь"
-};
-
 static const struct pdf_style small_note = {
 	10, false, false, PDF_LEFT, 0, 0, 0, 4
 };
@@ -233,7 +228,7 @@ static const char *names_text(struct note *n, struct names *nm)
 static const char *period_text(struct note *n)
 {
 	if (n->month >= 1 && n->month <= 12)
-		return arena_printf(&n->ar, "%s %d г.", month_nom[n->month],
+		return arena_printf(&n->ar, "%s %d г.", ru_month(n->month),
 				    n->year);
 	return n->c->fs->period;
 }

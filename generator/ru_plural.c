@@ -50,3 +50,12 @@ char *ru_percent(int64_t tenths, bool decimal, char *buf)
 	}
 	return buf;
 }
+
+const char *ru_month(int m)
+{
+	static const char *const names[] = {
+		"январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+		"август", "сентябрь", "октябрь", "ноябрь", "декабрь"
+	};
+	return m >= 1 && m <= 12 ? names[m - 1] : "";
+}

@@ -32,4 +32,7 @@ char *ru_percent(int64_t tenths, bool decimal, char *buf);
 /* Whether a verb after n takes the singular («работает 21 учитель»). */
 bool ru_singular(int64_t n);
 
+/* Month m (1..12) in the nominative, «декабрь»; "" out of range. */
+const char *ru_month(int m);
+
 #endif
