@@ -38,7 +38,8 @@ struct raw_row {
 	long line;
 	int nfields;
 	const char **fields;
-	const char *org_id;     /* the organization the row belongs to, or NULL */
+	const char *org_id;     /* the return file it goes to (org_id), or NULL:
+				 * the department-only _без_отправителя.xlsx */
 	bool rejected;
 };
 
@@ -64,6 +65,12 @@ struct file_report {
 	bool file_error;        /* none of its rows was accepted */
 	int ncols;
 	const char **header;    /* header cells as written, for return files */
+	/*
+	 * The school that sent the file (an accepted org_id), or NULL when no
+	 * one school owns it.  Its return file holds the file's rejected and
+	 * warned rows and, at the top, the file-level diagnostics (row NULL).
+	 */
+	const char *sender;
 };
 
 struct diag_list {
