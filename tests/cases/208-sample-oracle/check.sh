@@ -25,7 +25,7 @@ same() {
 		END {print s + 0}' "$2.err")
 	[ "$want" = "$got" ] ||
 		{ echo "$1: oracle rejects $want rows, kadry $got"; return 1; }
-	echo "$1: $n lines agree, $got rows rejected by both"
+	echo "$1: $n oracle lines checked, $got rows rejected by both"
 }
 cp "$(dirname "$out")/stderr" "$out.err"
 same lenin "$out" || fails=1
