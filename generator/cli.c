@@ -1,6 +1,7 @@
 /*
- * cli.c - the drivers of `kadry check` and `kadry report`: options, the
- * pipeline read -> validate -> compute -> analyse -> write, exit statuses.
+ * cli.c - the drivers of `kadry check`, `kadry report` and `kadry rollup`:
+ * options, the pipeline read -> validate -> compute -> analyse -> write,
+ * exit statuses.
  */
 #include "cli.h"
 
@@ -23,7 +24,9 @@
 #include "analysis.h"
 #include "blanks.h"
 #include "bundle.h"
+#include "report_rollup.h"
 #include "rollup.h"
+#include "ru_plural.h"
 #include "compute.h"
 #include "history.h"
 #include "output.h"
@@ -32,6 +35,7 @@
 #include "template.h"
 #include "timing.h"
 #include "writers.h"
+#include "xlsx_rollup.h"
 
 struct opts {
 	const char *input, *out, *period, *template_dir, *history;
@@ -524,6 +528,100 @@ static const char rollup_usage[] =
 	"муниципалитетов и пишет ВЫХОД/ГГГГ-ММ/ (summary.csv, monitoring.xlsx,\n"
 	"report.pdf, validation.csv, SHA256SUMS).\n";
 
+static int cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The roll-up's four files into the output folder o (not yet committed). */
+static int rollup_write_all(struct rollup *r, struct output *o,
+			    time_t created)
+{
+	FILE *f = output_open(o, "summary.csv", true);
+	if (!f)
+		return -1;
+	if (summary_write(&r->fs, f)) {
+		fclose(f);
+		return -1;
+	}
+	if (output_close(f, "summary.csv"))
+		return -1;
+	if (!(f = output_open(o, "validation.csv", true)))
+		return -1;
+	diag_write_csv(&r->dl, f);
+	if (output_close(f, "validation.csv"))
+		return -1;
+	if (xlsx_rollup_write(output_tmp(o, "monitoring.xlsx", true), r,
+			      created))
+		return -1;
+	if (report_rollup_write(output_tmp(o, "report.pdf", true), r,
+				created))
+		return -1;
+	return 0;
+}
+
+/*
+ * Reads o->args (summary.csv files) in byte order of their paths - then
+ * the outputs (file tables, diagnostics, which duplicate is refused) do not
+ * depend on how a shell expanded a glob - consolidates them against the
+ * template o->template_dir and writes o->out/<period>/.  Exit status of
+ * outputs.md: 1 when a row or a file was rejected (nothing written when no
+ * municipality was accepted), 2 template error, 3 a file unreadable or the
+ * output folder unwritable or holding results without --force.
+ */
+static int rollup_run(const struct opts *o, time_t created)
+{
+	struct rollup r;
+	struct template t;
+	struct params p;
+	struct output *out = NULL;
+	bool exists;
+	int rc = EXIT_DONE;
+	size_t n = (size_t)o->nargs;
+	char **sorted = xmalloc(n * sizeof(*sorted));
+
+	rollup_init(&r, o->period);
+	template_init(&t);
+	params_default(&p, 2000, 12);
+	if (template_load(o->template_dir, &t, &p, stderr)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	memcpy(sorted, o->args, n * sizeof(*sorted));
+	qsort(sorted, n, sizeof(*sorted), cmp_path);
+	for (size_t i = 0; i < n; i++)
+		if (rollup_add_file(&r, sorted[i]) < 0)
+			rc = EXIT_IO;
+	diag_sort(&r.dl);
+	print_diagnostics(o, &r.dl);
+	if (rc)
+		goto out;
+	if (!r.nm) {
+		fputs("kadry rollup: ни один файл не принят; свод не "
+		      "записан\n", stderr);
+		rc = EXIT_REJECTED;
+		goto out;
+	}
+	rollup_sum(&r, t.region, &t);
+	if (!(out = output_begin(o->out, r.period, o->force, &exists)) ||
+	    rollup_write_all(&r, out, created) || output_commit(out)) {
+		rc = EXIT_IO;
+		goto out;
+	}
+	rc = any_rejected(&r.dl) ? EXIT_REJECTED : EXIT_DONE;
+	if (!o->quiet)
+		fprintf(stderr, "kadry: региональный свод (%zu %s) записан "
+			"в %s\n", r.nm, ru_plural((int64_t)r.nm,
+			"муниципалитет", "муниципалитета", "муниципалитетов"),
+			output_dir(out));
+out:
+	free(sorted);
+	output_end(out);
+	template_release(&t);
+	rollup_release(&r);
+	return rc;
+}
+
 int cmd_rollup(int argc, char **argv)
 {
 	char tpl_buf[4096];
@@ -541,8 +639,7 @@ int cmd_rollup(int argc, char **argv)
 	if (!o.template_dir)
 		o.template_dir = find_template("templates/region", tpl_buf,
 					       sizeof(tpl_buf));
-	return rollup_run(o.nargs, o.args, o.out, o.template_dir, o.period,
-			  o.force, o.quiet, cli_now());
+	return rollup_run(&o, cli_now());
 }
 
 static const char blanks_usage[] =

@@ -1,6 +1,7 @@
 /*
- * rollup.c - the regional roll-up: reading municipal summaries, summing
- * numerators and denominators, and the `kadry rollup` run.
+ * rollup.c - the regional roll-up: reading municipal summaries and summing
+ * numerators and denominators.  The `kadry rollup` command that writes the
+ * results is cmd_rollup() in cli.c.
  */
 #include "rollup.h"
 
@@ -9,16 +10,8 @@
 #include <string.h>
 
 #include "model.h"
-#include "output.h"
-#include "params.h"
-#include "report_rollup.h"
-#include "ru_plural.h"
 #include "summary.h"
 #include "template.h"
-#include "xlsx_rollup.h"
-
-/* Exit statuses of outputs.md (cli.h has the same; cli.c is not here). */
-enum { RC_DONE = 0, RC_REJECTED = 1, RC_USAGE = 2, RC_IO = 3 };
 
 const struct diag_code rollup_codes[] = {
 	{ "U001", SEV_ERROR, "период файла отличается от периода свода; "
@@ -354,118 +347,4 @@ const char *rollup_status_name(int status)
 		[RS_NOT_ACHIEVED] = "не достигнуто",
 	};
 	return status >= 0 && status <= RS_NOT_ACHIEVED ? names[status] : "";
-}
-
-/* ---- the run ---- */
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static bool any_rejected(const struct diag_list *dl)
-{
-	for (size_t i = 0; i < dl->nfiles; i++)
-		if (dl->files[i].rejected || dl->files[i].file_error)
-			return true;
-	return false;
-}
-
-static int write_all(struct rollup *r, struct output *o, time_t created)
-{
-	FILE *f = output_open(o, "summary.csv", true);
-	if (!f)
-		return -1;
-	if (summary_write(&r->fs, f)) {
-		fclose(f);
-		return -1;
-	}
-	if (output_close(f, "summary.csv"))
-		return -1;
-	if (!(f = output_open(o, "validation.csv", true)))
-		return -1;
-	diag_write_csv(&r->dl, f);
-	if (output_close(f, "validation.csv"))
-		return -1;
-	if (xlsx_rollup_write(output_tmp(o, "monitoring.xlsx", true), r,
-			      created))
-		return -1;
-	if (report_rollup_write(output_tmp(o, "report.pdf", true), r,
-				created))
-		return -1;
-	return 0;
-}
-
-int rollup_run(int nfiles, char **files, const char *out_root,
-	       const char *template_dir, const char *period, bool force,
-	       bool quiet, time_t created)
-{
-	struct rollup r;
-	struct template t;
-	struct params p;
-	struct output *o = NULL;
-	bool have_t = false, exists;
-	int rc = RC_DONE;
-	char **sorted = NULL;
-
-	rollup_init(&r, period);
-	template_init(&t);
-	if (nfiles < 1) {
-		fputs("kadry rollup: укажите файлы summary.csv "
-		      "муниципалитетов\n", stderr);
-		rc = RC_USAGE;
-		goto out;
-	}
-	if (template_dir) {
-		params_default(&p, 2000, 12);
-		if (template_load(template_dir, &t, &p, stderr)) {
-			rc = RC_USAGE;
-			goto out;
-		}
-		have_t = true;
-	}
-	/*
-	 * In byte order of their paths, whatever the order given: the
-	 * outputs (file tables, diagnostics, which duplicate is refused)
-	 * then do not depend on how a shell expanded a glob.
-	 */
-	sorted = xmalloc((size_t)nfiles * sizeof(*sorted));
-	memcpy(sorted, files, (size_t)nfiles * sizeof(*sorted));
-	qsort(sorted, (size_t)nfiles, sizeof(*sorted), cmp_str);
-	for (int i = 0; i < nfiles; i++)
-		if (rollup_add_file(&r, sorted[i]) < 0)
-			rc = RC_IO;
-	diag_sort(&r.dl);
-	if (!quiet)
-		diag_print(&r.dl, stderr);
-	diag_print_table(&r.dl, stderr);
-	if (rc)
-		goto out;
-	if (!r.nm) {
-		fputs("kadry rollup: ни один файл не принят; свод не "
-		      "записан\n", stderr);
-		rc = RC_REJECTED;
-		goto out;
-	}
-	rollup_sum(&r, have_t ? t.region : NULL, have_t ? &t : NULL);
-	if (!(o = output_begin(out_root, r.period, force, &exists))) {
-		rc = RC_IO;
-		goto out;
-	}
-	if (write_all(&r, o, created) || output_commit(o)) {
-		rc = RC_IO;
-		goto out;
-	}
-	rc = any_rejected(&r.dl) ? RC_REJECTED : RC_DONE;
-	if (!quiet)
-		fprintf(stderr, "kadry: региональный свод (%zu %s) записан "
-			"в %s\n", r.nm, ru_plural((int64_t)r.nm,
-			"муниципалитет", "муниципалитета", "муниципалитетов"),
-			output_dir(o));
-out:
-	free(sorted);
-	output_end(o);
-	template_release(&t);
-	rollup_release(&r);
-	return rc;
 }

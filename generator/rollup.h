@@ -26,10 +26,12 @@
  * roll-up template's targets.  A person who works in two municipalities,
  * and a course program used in two (I07, I10), count in each.
  *
- * Output (OUT/<period>/, atomic, SHA256SUMS): summary.csv (scope region,
- * scope_id the template's region or «Регион», then every municipality's
- * district rows as they came), monitoring.xlsx (xlsx_rollup.h), report.pdf
- * (report_rollup.h) and validation.csv (the reading diagnostics).
+ * This module only consolidates; it writes nothing.  The `kadry rollup`
+ * command (cmd_rollup in cli.c) writes OUT/<period>/ (atomic, SHA256SUMS):
+ * summary.csv (summary_write of r->fs: scope region, scope_id the
+ * template's region or «Регион», then every municipality's district rows
+ * as they came), monitoring.xlsx (xlsx_rollup.h), report.pdf
+ * (report_rollup.h) and validation.csv (the reading diagnostics, r->dl).
  *
  * Ownership: all strings live in the roll-up's arena; rollup_release()
  * frees everything.
@@ -37,10 +39,8 @@
 #ifndef KADRY_ROLLUP_H
 #define KADRY_ROLLUP_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <time.h>
 
 #include "arena.h"
 #include "diag.h"
@@ -114,20 +114,5 @@ const char *rollup_status_name(int status);
 
 /* The codes this module emits.  Terminated by a {NULL} entry. */
 extern const struct diag_code rollup_codes[];
-
-/*
- * `kadry rollup`: reads files[0..nfiles), consolidates, writes
- * out_root/<period>/.  template_dir NULL means no template (region
- * «Регион», no targets); period NULL takes the first file's.  `created`
- * dates the documents (cli_now()).  Files are read in byte order of their
- * paths, so the order given does not change the outputs.  Returns the exit
- * status of outputs.md:
- * 0 done; 1 done but a row or file was rejected (nothing written when no
- * municipality was accepted); 2 template error; 3 a file unreadable, the
- * output folder unwritable or holding a submission without force.
- */
-int rollup_run(int nfiles, char **files, const char *out_root,
-	       const char *template_dir, const char *period, bool force,
-	       bool quiet, time_t created);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * test_rollup.c - the regional roll-up: sums checked by hand, rejected
- * files and rows with their diagnostics, the whole run's folder.
+ * files and rows with their diagnostics, and the whole `kadry rollup` run
+ * (cmd_rollup in cli.c) and its folder.
  */
 #include "kadry_test.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "params.h"
 #include "rollup.h"
 #include "template.h"
@@ -305,12 +307,27 @@ static void put(const char *name, const char *text)
 	fclose(f);
 }
 
+/* kadry rollup FILES -o root/out --template root/tpl --quiet [--force] */
 static int run_in(const char *out, char **files, int n, bool force)
 {
-	char dir[128];
+	char dir[128], tpl_dir[128];
+	char *argv[16];
+	int argc = 0;
+
 	snprintf(dir, sizeof(dir), "%s/%s", root, out);
-	return rollup_run(n, files, dir, NULL, NULL, force, true,
-			  1797811200);
+	snprintf(tpl_dir, sizeof(tpl_dir), "%s/tpl", root);
+	argv[argc++] = "rollup";
+	for (int i = 0; i < n; i++)
+		argv[argc++] = files[i];
+	argv[argc++] = "-o";
+	argv[argc++] = dir;
+	argv[argc++] = "--template";
+	argv[argc++] = tpl_dir;
+	argv[argc++] = "--quiet";
+	if (force)
+		argv[argc++] = "--force";
+	argv[argc] = NULL;
+	return cmd_rollup(argc, argv);
 }
 
 static int sh(const char *fmt, const char *arg)
@@ -327,6 +344,11 @@ static void test_rollup__run_writes_period_folder(void **state)
 	(void)state;
 	strcpy(root, "/tmp/kadry-test-rollup-XXXXXX");
 	assert_non_null(mkdtemp(root));
+	/* a template without a region or targets: the region «Регион» */
+	assert_int_equal(sh("mkdir %s/%s", "tpl"), 0);
+	put("tpl/template.ini", "[department]\nname = Министерство\n"
+	    "district = Регион\n[signature]\nposition = Министр\n"
+	    "name = А.Б. Иванов\n");
 	put("a.csv", alpha);
 	put("b.csv", beta);
 	put("c.csv", gamma_);
