@@ -14,14 +14,6 @@
 
 #define KM_MAX_ITER 100
 
-/* The indicators in catalogue order; the first 15 are the cluster profile
- * candidates (I16-I18 are dynamics, not a school's profile). */
-static const char *const ind_all[] = {
-	"I01", "I02", "I03", "I04", "I05", "I06", "I07", "I08", "I09",
-	"I10", "I11", "I12", "I13", "I14", "I15", "I16", "I17", "I18"
-};
-#define NIND 18
-#define NPROFILE_CAND 15
 /* names a decision's {orgs} lists before «и ещё N» */
 #define DECISION_ORGS 20
 
@@ -70,9 +62,12 @@ static const char *genitive(const char *subject)
 	return subject;
 }
 
+/* I17, I18: numbers of persons, not percents (the catalogue's kind). */
 static bool is_count_code(const char *code)
 {
-	return strcmp(code, "I17") == 0 || strcmp(code, "I18") == 0;
+	const struct catalog_entry *e = catalog_find(code);
+
+	return e && e->kind == FK_COUNT;
 }
 
 /* «40,5 %» or «5». */
@@ -338,28 +333,34 @@ static void cluster_orgs(struct analysis *a, const struct figures *fs,
 	int64_t *x = NULL, *c = NULL, *sum = NULL, *cnt = NULL;
 	int *asg = NULL;
 	size_t k, distinct, *rep;
-	const char *prof[NPROFILE_CAND];
+	size_t nind;
+	const struct catalog_entry *ind = catalog_indicators(&nind);
+	const char **prof = arena_alloc(ar, (nind + 1) * sizeof(*prof));
 
 	/* the schools */
 	idx = xcalloc(a->norgs + 1, sizeof(*idx));
 	for (size_t i = 0; i < a->norgs; i++)
 		if (!ds || a->orgs[i].org_type == ORG_OO)
 			idx[n++] = i;
-	/* the profile: I01-I15 with a value in at least one school */
-	for (size_t j = 0; j < NPROFILE_CAND; j++) {
+	/*
+	 * the profile: the indicators other than dynamics (I01-I15) with a
+	 * value in at least one school
+	 */
+	for (size_t j = 0; j < nind; j++) {
+		if (catalog_is_dynamics(&ind[j]))
+			continue;
 		for (size_t i = 0; i < n; i++) {
 			const struct figure *f = figures_find(fs, SCOPE_ORG,
-				a->orgs[idx[i]].id, ind_all[j], "");
+				a->orgs[idx[i]].id, ind[j].code, "");
 			int64_t v;
 
 			if (f && figure_tenths(f, &v)) {
-				prof[d++] = ind_all[j];
+				prof[d++] = ind[j].code;
 				break;
 			}
 		}
 	}
-	a->profile = arena_alloc(ar, (d + 1) * sizeof(*a->profile));
-	memcpy(a->profile, prof, d * sizeof(*prof));
+	a->profile = prof;
 	a->nprofile = d;
 	if (n == 0 || d == 0) {
 		a->k = 0;
@@ -829,7 +830,8 @@ int analysis_run(const struct figures *fs, const struct dataset *ds,
 		 const char *district_id, struct analysis *a)
 {
 	struct arena *ar;
-	size_t ocap = 0, rcap = 0;
+	size_t ocap = 0, rcap = 0, nind;
+	const struct catalog_entry *ind;
 
 	memset(a, 0, sizeof(*a));
 	ar = &a->arena;
@@ -837,12 +839,13 @@ int analysis_run(const struct figures *fs, const struct dataset *ds,
 	a->period_ru = period_words(ar, p);
 	a->district_id = arena_strdup(ar, district_id ? district_id : "");
 
-	/* the assessed indicators */
-	a->codes = arena_alloc(ar, (NIND + 1) * sizeof(*a->codes));
-	a->org_level = arena_alloc(ar, (NIND + 1) * sizeof(*a->org_level));
-	for (size_t i = 0; i < NIND; i++)
-		if (template_target(t, ind_all[i]))
-			a->codes[a->ncodes++] = ind_all[i];
+	/* the assessed indicators: those the template sets a target for */
+	ind = catalog_indicators(&nind);
+	a->codes = arena_alloc(ar, (nind + 1) * sizeof(*a->codes));
+	a->org_level = arena_alloc(ar, (nind + 1) * sizeof(*a->org_level));
+	for (size_t i = 0; i < nind; i++)
+		if (template_target(t, ind[i].code))
+			a->codes[a->ncodes++] = ind[i].code;
 
 	/* the organizations: org scope ids of the figures, already sorted */
 	for (size_t i = 0; i < fs->n; i++) {

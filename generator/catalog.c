@@ -404,10 +404,28 @@ const struct catalog_entry *catalog_at(size_t i)
 	return i < NENTRIES ? &entries[i] : NULL;
 }
 
+const struct catalog_entry *catalog_indicators(size_t *n)
+{
+	size_t k = 0;
+
+	while (k < NENTRIES && entries[k].section == 'I')
+		k++;
+	if (n)
+		*n = k;
+	return entries;
+}
+
 const struct catalog_entry *catalog_indicator(int i)
 {
-	/* The table opens with I01..I18 in order. */
-	return i >= 1 && i <= 18 ? &entries[i - 1] : NULL;
+	size_t n;
+	const struct catalog_entry *ind = catalog_indicators(&n);
+
+	return i >= 1 && (size_t)i <= n ? &ind[i - 1] : NULL;
+}
+
+bool catalog_is_dynamics(const struct catalog_entry *e)
+{
+	return e->section == 'I' && strstr(e->breakdowns, "year:") != NULL;
 }
 
 const char *catalog_section_name(char section)

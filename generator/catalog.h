@@ -13,6 +13,19 @@
  *
  * To add a figure: add its row to the table in catalog.c (in section order)
  * and compute it in compute.c (see compute.h).
+ *
+ * To add an indicator (I19):
+ *   1. one row in catalog.c's table, after I18: the table opens with the
+ *      indicators in order, and catalog_indicators() is that block;
+ *   2. one row in compute.c's indicator table and, when no existing rule
+ *      counts it, the function that does (compute.h);
+ *   3. optionally its target in the templates ([targets] I19 = ...).
+ * Everything that loops over the indicators - the analysis (statuses,
+ * cluster profile), the template's code checks - takes them from
+ * catalog_indicators(), kind (share or count) and dynamics included, so
+ * nothing else changes.  The writers being replaced (report_pdf.c,
+ * report_rollup.c, xlsx_write.c, xlsx_rollup.c) still count to 18 by
+ * hand; their successors take catalog_indicators() too.
  */
 #ifndef KADRY_CATALOG_H
 #define KADRY_CATALOG_H
@@ -60,8 +73,20 @@ const struct catalog_entry *catalog_find(const char *code);
 size_t catalog_count(void);
 const struct catalog_entry *catalog_at(size_t i);
 
+/*
+ * The indicators: an array of *n entries (n may be NULL), I01, I02, ... in
+ * order - the table's opening block of section 'I'.
+ */
+const struct catalog_entry *catalog_indicators(size_t *n);
+
 /* The 18 indicators' entries: i = 1..18 (I01..I18); NULL otherwise. */
 const struct catalog_entry *catalog_indicator(int i);
+
+/*
+ * An indicator of dynamics (I16-I18): judged by its change over the years,
+ * so it has «year:» rows from the history; not a school's profile.
+ */
+bool catalog_is_dynamics(const struct catalog_entry *e);
 
 /* The whole catalogue as a Markdown document (docs/CATALOGUE.md). */
 void catalog_write_markdown(FILE *out);

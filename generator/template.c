@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog.h"
 #include "diag.h"
 #include "enums.h"
 #include "model.h"
@@ -26,28 +27,36 @@
 #define TPL_MAX_RULES 1000
 
 /* ------------------------------------------------------------------ */
-/* Indicator codes (the template must not depend on compute's catalogue) */
+/* Indicator codes: the catalogue's (catalog.h), kind and all */
 
-struct ind_code {
-	const char *code;
-	bool count;             /* I17, I18 are counts, not percents */
-};
-
-static const struct ind_code ind_codes[] = {
-	{ "I01", false }, { "I02", false }, { "I03", false }, { "I04", false },
-	{ "I05", false }, { "I06", false }, { "I07", false }, { "I08", false },
-	{ "I09", false }, { "I10", false }, { "I11", false }, { "I12", false },
-	{ "I13", false }, { "I14", false }, { "I15", false }, { "I16", false },
-	{ "I17", true }, { "I18", true },
-};
-#define NIND (sizeof(ind_codes) / sizeof(ind_codes[0]))
-
-static const struct ind_code *ind_find(const char *code)
+static const struct catalog_entry *ind_find(const char *code)
 {
-	for (size_t i = 0; i < NIND; i++)
-		if (strcmp(ind_codes[i].code, code) == 0)
-			return &ind_codes[i];
+	size_t n;
+	const struct catalog_entry *ind = catalog_indicators(&n);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ind[i].code, code) == 0)
+			return &ind[i];
 	return NULL;
+}
+
+/* I17, I18 are numbers of persons, the others percents. */
+static bool ind_is_count(const struct catalog_entry *e)
+{
+	return e->kind == FK_COUNT;
+}
+
+/* The first and the last indicator code, for «ожидается I01–I18». */
+static const char *ind_first(void)
+{
+	return catalog_indicator(1)->code;
+}
+
+static const char *ind_last(void)
+{
+	size_t n;
+
+	return catalog_indicators(&n)[n - 1].code;
 }
 
 static const char *const kind_names[DEC__COUNT] = {
@@ -489,7 +498,7 @@ static bool has_prefix(const char **s, const char *pre)
 static void set_target(struct pstate *ps, const char *key, const char *val,
 		       long line)
 {
-	const struct ind_code *ic = ind_find(key);
+	const struct catalog_entry *ic = ind_find(key);
 	const char *s = val;
 	struct tpl_target *tg;
 	uint8_t dir = TD_MIN;
@@ -498,7 +507,7 @@ static void set_target(struct pstate *ps, const char *key, const char *val,
 
 	if (!ic) {
 		perr(ps, line, "неизвестный код показателя «%s» (ожидается "
-		     "I01–I18)", key);
+		     "%s–%s)", key, ind_first(), ind_last());
 		return;
 	}
 	if (has_prefix(&s, "не менее") || has_prefix(&s, ">="))
@@ -517,14 +526,14 @@ static void set_target(struct pstate *ps, const char *key, const char *val,
 		     val, key);
 		return;
 	}
-	if (ic->count && v % 10 != 0) {
+	if (ind_is_count(ic) && v % 10 != 0) {
 		perr(ps, line, "целевое значение «%s» для %s: показатель — "
 		     "численность, ожидается целое число", val, key);
 		return;
 	}
-	if (v < 0 || (!ic->count && v > 1000) || v > 10000000) {
+	if (v < 0 || (!ind_is_count(ic) && v > 1000) || v > 10000000) {
 		perr(ps, line, "целевое значение «%s» для %s вне допустимого "
-		     "диапазона %s", val, key, ic->count ? "0–1000000" :
+		     "диапазона %s", val, key, ind_is_count(ic) ? "0–1000000" :
 		     "0–100 %");
 		return;
 	}
@@ -594,12 +603,13 @@ static void on_section(struct pstate *ps, const char *name, long line)
 
 	if (ps->file == F_RECS && name[0] == 'I' &&
 	    isdigit((unsigned char)name[1])) {
-		const struct ind_code *ic = ind_find(name);
+		const struct catalog_entry *ic = ind_find(name);
 		struct template *t = ps->t;
 
 		if (!ic) {
 			perr(ps, line, "неизвестный код показателя «%s» "
-			     "(ожидается I01–I18)", name);
+			     "(ожидается %s–%s)", name, ind_first(),
+			     ind_last());
 			ps->sec_known = false;
 			return;
 		}
@@ -650,7 +660,7 @@ static void on_section(struct pstate *ps, const char *name, long line)
 			if (sections[i].file == ps->file)
 				cand[n++] = sections[i].name;
 		if (ps->file == F_RECS)
-			cand[n++] = "I01";
+			cand[n++] = ind_first();
 		unknown_name(ps, line, "раздел", name, cand, n);
 	}
 	ps->sec_known = false;
@@ -698,8 +708,9 @@ static void key_decision(struct pstate *ps, const char *key, const char *val,
 			code += 4;
 		if (!ind_find(code)) {
 			perr(ps, line, "условие «%s»: неизвестный код "
-			     "показателя (ожидается always, I01–I18 или "
-			     "any:I01–I18)", val);
+			     "показателя (ожидается always, %s–%s или "
+			     "any:%s–%s)", val, ind_first(), ind_last(),
+			     ind_first(), ind_last());
 			return;
 		}
 		d->when = arena_strdup(ar, val);

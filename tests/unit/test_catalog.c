@@ -38,6 +38,32 @@ static void test_catalog__indicators(void **state)
 			    "общего количества педагогов");
 }
 
+/*
+ * catalog_indicators(): exactly the 18, in order, and no indicator after
+ * the block (else a loop over the block would miss it); I16-I18, and only
+ * they, are dynamics.
+ */
+static void test_catalog__indicator_block(void **state)
+{
+	size_t n = 0, later = 0;
+	const struct catalog_entry *ind = catalog_indicators(&n);
+	(void)state;
+
+	assert_int_equal(n, 18);
+	assert_ptr_equal(catalog_indicators(NULL), ind);
+	for (size_t i = 0; i < n; i++) {
+		assert_ptr_equal(&ind[i], catalog_indicator((int)i + 1));
+		assert_int_equal(catalog_is_dynamics(&ind[i]), i + 1 >= 16);
+	}
+	assert_string_equal(ind[0].code, "I01");
+	assert_string_equal(ind[17].code, "I18");
+	for (size_t i = n; i < catalog_count(); i++) {
+		later += catalog_at(i)->section == 'I';
+		assert_false(catalog_is_dynamics(catalog_at(i)));
+	}
+	assert_int_equal(later, 0);
+}
+
 static void test_catalog__entries_consistent(void **state)
 {
 	(void)state;
@@ -169,6 +195,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_catalog__indicators),
+		cmocka_unit_test(test_catalog__indicator_block),
 		cmocka_unit_test(test_catalog__entries_consistent),
 		cmocka_unit_test(test_catalog__analysis_codes),
 		cmocka_unit_test(test_catalog__covers_compute),
