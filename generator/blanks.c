@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "enums.h"
+#include "errno_ru.h"
 #include "model.h"
 #include "output.h"
 #include "schema.h"

@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include "diag.h"
+#include "errno_ru.h"
 
 /* MS-DOS date and time fields of t, read as UTC (1980..2107). */
 static void dos_time(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate)

@@ -37,6 +37,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "errno_ru.h"
+
 #define CHUNK (1024 * 1024)
 #define HEAD_CHECK (64 * 1024)  /* bytes looked at by the binary check */
 

@@ -3,12 +3,12 @@
  */
 #include "diag.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "field.h"
+#include "csv_write.h"
+#include "utf8.h"
 
 void diag_init(struct diag_list *dl, struct arena *arena)
 {
@@ -233,23 +233,6 @@ void diag_print_table(const struct diag_list *dl, FILE *out)
 	free(o);
 }
 
-void csv_put_field(FILE *out, const char *s)
-{
-	if (!s)
-		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, out);
-		return;
-	}
-	putc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			putc('"', out);
-		putc(*s, out);
-	}
-	putc('"', out);
-}
-
 void diag_write_csv(const struct diag_list *dl, FILE *out)
 {
 	fputs("file,line,column,severity,code,message,value\n", out);
@@ -267,30 +250,4 @@ void diag_write_csv(const struct diag_list *dl, FILE *out)
 		csv_put_field(out, d->value);
 		putc('\n', out);
 	}
-}
-
-const char *errno_ru(int e)
-{
-	static const struct {
-		int e;
-		const char *text;
-	} texts[] = {
-		{ ENOENT, "нет такого файла или папки" },
-		{ EACCES, "нет прав доступа" },
-		{ EPERM, "нет прав доступа" },
-		{ EISDIR, "это папка, а не файл" },
-		{ ENOTDIR, "это не папка" },
-		{ ENOSPC, "нет места на диске" },
-		{ EROFS, "диск доступен только для чтения" },
-		{ EEXIST, "уже существует" },
-		{ ENOMEM, "не хватило памяти" },
-		{ EMFILE, "открыто слишком много файлов" },
-		{ ENAMETOOLONG, "слишком длинное имя" },
-		{ ELOOP, "слишком много символических ссылок" },
-		{ EIO, "ошибка ввода-вывода" },
-	};
-	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
-		if (texts[i].e == e)
-			return texts[i].text;
-	return strerror(e);
 }

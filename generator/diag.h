@@ -109,13 +109,4 @@ void diag_write_csv(const struct diag_list *dl, FILE *out);
 
 const char *severity_name(enum severity sev);
 
-/*
- * A system error in Russian for messages («нет такого файла или папки»):
- * the user-facing text of errno e; strerror(e) for the rare ones.
- */
-const char *errno_ru(int e);
-
-/* Writes s as one RFC 4180 field (quoted when needed). */
-void csv_put_field(FILE *out, const char *s);
-
 #endif

@@ -74,15 +74,4 @@ enum field_status field_org_id(const char *s, const char **expected);
 int field_split(const char *s, const char *seps, struct arena *a,
 		const char ***parts);
 
-/* true when s is valid UTF-8 (the writers validate before writing). */
-bool utf8_valid(const char *s, size_t n);
-
-/*
- * s as valid UTF-8 of at most max bytes, for the writers (invalid UTF-8
- * corrupts an XLSX file): s itself when it already is, else a copy in *buf
- * (grown as needed; the caller frees it) with each invalid byte replaced by
- * U+FFFD.  NULL gives "".  The copy is valid until the next call.
- */
-const char *utf8_clean(const char *s, size_t max, char **buf, size_t *bufsz);
-
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "errno_ru.h"
 #include "summary.h"
 
 #define MAX_DEPTH 32

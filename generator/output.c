@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "errno_ru.h"
 #include "timing.h"
 
 struct pending {

@@ -15,6 +15,8 @@
 
 #include "catalog.h"
 #include "csv_read.h"
+#include "csv_write.h"
+#include "errno_ru.h"
 
 const char summary_header[] =
 	"period,scope,scope_id,scope_name,code,breakdown,numerator,"

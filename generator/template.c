@@ -20,6 +20,7 @@
 #include "catalog.h"
 #include "diag.h"
 #include "enums.h"
+#include "errno_ru.h"
 #include "model.h"
 
 #define TPL_MAX_FILE (1L << 20)         /* 1 MiB: a template is small */

@@ -39,6 +39,7 @@
 #include <sys/stat.h>
 
 #include "enums.h"
+#include "errno_ru.h"
 #include "field.h"
 #include "schema.h"
 

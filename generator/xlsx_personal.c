@@ -13,7 +13,7 @@
 #include "compute.h"
 #include "date.h"
 #include "enums.h"
-#include "field.h"
+#include "utf8.h"
 #include "model.h"
 #include "template.h"
 #include "xlsx_style.h"

@@ -9,7 +9,7 @@
 #include <xlsxwriter.h>
 
 #include "catalog.h"
-#include "field.h"
+#include "utf8.h"
 #include "template.h"
 
 #define NODATA "нет данных"

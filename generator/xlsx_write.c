@@ -14,7 +14,7 @@
 #include "analysis.h"
 #include "catalog.h"
 #include "date.h"
-#include "field.h"
+#include "utf8.h"
 #include "history.h"
 #include "model.h"
 #include "template.h"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "enums.h"
+#include "utf8.h"
 
 /* Aborts (a finding) when an invariant fails. */
 static void check(int ok)
