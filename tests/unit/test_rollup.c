@@ -293,6 +293,63 @@ static void test_rollup__not_one_municipality(void **state)
 	rollup_release(&r);
 }
 
+/*
+ * A code that is a share in one file and a count in another is left out
+ * of the region (U006, a warning in validation.csv).  The summary reader
+ * already refuses a catalogue code of the wrong kind (H013), so only a
+ * code unknown to the catalogue gets this far.  The analysis rows
+ * («<code>.status», «cluster») are never summed; counts add up (the
+ * reader's 12-digit limit keeps U007's overflow out of reach: no test).
+ */
+static void test_rollup__mixed_kinds_and_analysis(void **state)
+{
+	struct rollup r;
+	static const char a[] = HDR
+		"2026-12,district,А,,X.local,,5,,5\n"
+		"2026-12,district,А,,S.staff,,999999999999,,999999999999\n"
+		"2026-12,district,А,,M.pairs.active,,4,,4\n"
+		"2026-12,district,А,,I01.status,,1,,1\n"
+		"2026-12,district,А,,cluster,,2,,2\n";
+	static const char b[] = HDR
+		"2026-12,district,Б,,X.local,,1,2,50.0\n"
+		"2026-12,district,Б,,S.staff,,1,,1\n"
+		"2026-12,district,Б,,M.pairs.active,,3,,3\n"
+		"2026-12,district,Б,,I01.status,,0,,0\n";
+	const struct figure *f;
+	(void)state;
+
+	rollup_init(&r, NULL);
+	assert_int_equal(rollup_add_mem(&r, "a.csv", a, strlen(a)), 0);
+	assert_int_equal(rollup_add_mem(&r, "b.csv", b, strlen(b)), 0);
+	assert_int_equal(r.dl.n, 0);
+	rollup_sum(&r, NULL, NULL);
+	assert_int_equal(r.dl.n, 1);
+	assert_string_equal(r.dl.v[0].code, "U006");
+	assert_int_equal(r.dl.v[0].sev, SEV_WARNING);
+	assert_int_equal(r.dl.v[0].file, -1);
+	assert_null(region(&r, "X.local", ""));
+	/* 999 999 999 999 + 1 staff, 4 + 3 pairs */
+	f = region(&r, "S.staff", "");
+	assert_non_null(f);
+	assert_int_equal(f->num, 1000000000000);
+	f = region(&r, "M.pairs.active", "");
+	assert_non_null(f);
+	assert_false(f->nodata);
+	assert_int_equal(f->num, 7);
+	assert_int_equal(f->kind, FK_COUNT);
+	/* no template: no status of its own, and none summed */
+	assert_null(region(&r, "I01.status", ""));
+	assert_null(region(&r, "cluster", ""));
+	/* the municipalities' own rows are kept as they came */
+	f = figures_find(&r.fs, SCOPE_DISTRICT, "А", "I01.status", "");
+	assert_non_null(f);
+	assert_int_equal(f->num, 1);
+	f = figures_find(&r.fs, SCOPE_DISTRICT, "Б", "X.local", "");
+	assert_non_null(f);
+	assert_int_equal(f->den, 2);
+	rollup_release(&r);
+}
+
 /* ---- the whole run: files on disk, the period folder ---- */
 
 static char root[64];
@@ -397,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_rollup__municipality_twice_rejected),
 		cmocka_unit_test(test_rollup__malformed_row_skipped),
 		cmocka_unit_test(test_rollup__not_one_municipality),
+		cmocka_unit_test(test_rollup__mixed_kinds_and_analysis),
 		cmocka_unit_test(test_rollup__run_writes_period_folder),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
