@@ -27,7 +27,8 @@ endif
 VERSION := 0.1.0
 PKGS    := xlsxwriter libpcre2-8 nettle libzip
 CFLAGS  ?= -O2 -g
-WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+	-Werror=implicit-function-declaration
 ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
 	-DKADRY_VERSION='"$(VERSION)"' \
 	-DKADRY_DATADIR='"$(PREFIX)/share/kadry"' \
