@@ -23,6 +23,7 @@
 #include "analysis.h"
 #include "blanks.h"
 #include "bundle.h"
+#include "forms.h"
 #include "rollup.h"
 #include "compute.h"
 #include "history.h"
@@ -422,6 +423,7 @@ static int compute_all(struct run *r)
 	progress("расчёт показателей");
 	if (compute_figures(&r->ds, &r->p, district, &r->fs))
 		return -1;
+	forms_add_figures(&r->ds, &r->p, district, &r->fs);
 	if (r->o.history) {
 		if (history_load(r->o.history, &r->p, &r->hist, &r->dl) < 0)
 			return EXIT_IO;
