@@ -365,23 +365,15 @@ static const struct catalog_entry entries[] = {
 	 * year (forms.h) that no other code holds.  Rows of an organization
 	 * count a person in each organization they work in.
 	 */
-	{ "F.need.current", 'F', FK_COUNT, DIR_NONE, DOR,
-	  "Прогноз потребности в кадрах: текущая потребность",
-	  "Текущая потребность",
-	  "сумма «количество» вакансий с горизонтом «текущая»", NULL,
-	  "subject: (вакансии учителей предмета); position: (вакансии "
-	  "других должностей, position:учитель — учителей без предмета)",
-	  "vacancies" },
-	{ "F.need.1-3", 'F', FK_COUNT, DIR_NONE, DOR,
-	  "Прогноз потребности в кадрах: потребность на 1–3 года",
-	  "Потребность на 1–3 года",
-	  "сумма «количество» вакансий с горизонтом «среднесрочная»", NULL,
-	  "subject:, position: (как у F.need.current)", "vacancies" },
-	{ "F.need.3+", 'F', FK_COUNT, DIR_NONE, DOR,
-	  "Прогноз потребности в кадрах: потребность более чем на 3 года",
-	  "Потребность более 3 лет",
-	  "сумма «количество» вакансий с горизонтом «долгосрочная»", NULL,
-	  "subject:, position: (как у F.need.current)", "vacancies" },
+	{ "F.need", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Прогноз потребности в педагогических кадрах по горизонтам",
+	  "Прогноз потребности",
+	  "сумма «количество» вакансий (итог — всех горизонтов, = "
+	  "K.vacancies)", NULL,
+	  "horizon:<горизонт>; horizon:<горизонт>;subject:<предмет> "
+	  "(вакансии учителей предмета); horizon:<горизонт>;position:"
+	  "<должность> (вакансии других должностей, position:учитель — "
+	  "учителей без предмета)", "vacancies" },
 	{ "F.need.teachers60", 'F', FK_COUNT, DIR_NONE, DOR,
 	  "Ожидаемая потребность: учителя в возрасте 60 лет и старше",
 	  "Учителя 60+",

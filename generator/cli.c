@@ -396,7 +396,7 @@ static int write_bundle(struct run *r)
 {
 	static const char *const names[] = {
 		"monitoring.xlsx", "report.pdf", "summary.csv",
-		"validation.csv", "SHA256SUMS",
+		"validation.csv", "forecast.xlsx", "SHA256SUMS",
 	};
 	char name[512], path[4096];
 	time_t now = cli_now();

@@ -17,10 +17,19 @@
 #include "compute.h"
 #include "enums.h"
 
-#define N_NEED 3
-static const char *const need_codes[N_NEED] = {
-	"F.need.current", "F.need.1-3", "F.need.3+"
-};
+/*
+ * F.need's breakdowns: "horizon:<h>" per horizon and
+ * "horizon:<h>;<group>" per column group, the way history rows join two
+ * keys ("year:2025;subject:ИЗО"), so the subject sheets that list every
+ * "subject:" row do not take the forecast's cells for their own.
+ */
+static const char *hz_breakdown(struct arena *a, int fh, const char *group)
+{
+	const char *h = enum_name(EN_HORIZON, HZ_CURRENT + fh);
+	if (!group)
+		return arena_printf(a, "horizon:%s", h);
+	return arena_printf(a, "horizon:%s;%s", h, group);
+}
 
 const char *forms_horizon_label(int fh)
 {
@@ -317,22 +326,27 @@ void forms_add_figures(const struct dataset *ds, const struct params *p,
 
 	for (size_t sl = 0; sl < nsl; sl++) {
 		const int64_t *nd = c.need + sl * nkeys * FH__COUNT;
-		for (int h = 0; h < FH__COUNT; h++) {
+		int64_t all = 0;
+		for (int h = 0; h < FH__COUNT && !novac; h++) {
 			int64_t tot = 0;
 			for (size_t k = 0; k < nkeys; k++)
 				tot += nd[k * FH__COUNT + (size_t)h];
-			put_count(fs, ds, district, sl, need_codes[h], "",
-				  novac, tot);
-			for (size_t k = 0; k < nkeys && !novac; k++) {
+			all += tot;
+			put_count(fs, ds, district, sl, "F.need",
+				  hz_breakdown(fs->arena, h, NULL), false,
+				  tot);
+			for (size_t k = 0; k < nkeys; k++) {
 				int64_t v = nd[k * FH__COUNT + (size_t)h];
-				if (v)
-					put_count(fs, ds, district, sl,
-						  need_codes[h],
-						  key_breakdown(fs->arena, ds,
-								k, nsubj),
-						  false, v);
+				if (!v)
+					continue;
+				const char *g = key_breakdown(fs->arena, ds,
+							      k, nsubj);
+				put_count(fs, ds, district, sl, "F.need",
+					  hz_breakdown(fs->arena, h, g),
+					  false, v);
 			}
 		}
+		put_count(fs, ds, district, sl, "F.need", "", novac, all);
 		put_count(fs, ds, district, sl, "F.need.teachers60", "",
 			  false, c.t60[sl]);
 		put_count(fs, ds, district, sl, "F.need.retiring", "", false,
@@ -408,14 +422,6 @@ static bool nodata_of(const struct figures *fs, int scope, const char *id,
 	return !f || f->nodata;
 }
 
-static bool is_need_code(const char *code)
-{
-	for (int h = 0; h < N_NEED; h++)
-		if (!strcmp(code, need_codes[h]))
-			return true;
-	return false;
-}
-
 /* Subjects first, then teachers with no subject, then other positions. */
 static int group_rank(const char *bd)
 {
@@ -440,19 +446,20 @@ static void find_groups(const struct figures *fs, enum scope ts,
 	size_t cap = 0;
 	for (size_t i = 0; i < fs->n; i++) {
 		const struct figure *f = &fs->v[i];
+		const char *bd = strchr(f->breakdown, ';');
 		bool dup = false;
-		if (f->scope != ts || strcmp(f->scope_id, tid) ||
-		    !*f->breakdown || !is_need_code(f->code))
+		if (f->scope != ts || strcmp(f->scope_id, tid) || !bd ||
+		    strcmp(f->code, "F.need") ||
+		    strncmp(f->breakdown, "horizon:", 8) || !strchr(++bd, ':'))
 			continue;
 		for (size_t g = 0; g < fc->ngroups && !dup; g++)
-			dup = !strcmp(fc->groups[g].breakdown, f->breakdown);
+			dup = !strcmp(fc->groups[g].breakdown, bd);
 		if (dup)
 			continue;
 		struct fc_group *g = VEC_PUSH(fc->groups, fc->ngroups, cap);
-		g->breakdown = f->breakdown;
-		g->label = group_rank(f->breakdown) == 1
-				   ? "учитель (предмет не указан)"
-				   : strchr(f->breakdown, ':') + 1;
+		g->breakdown = bd;
+		g->label = group_rank(bd) == 1 ? "учитель (предмет не указан)"
+					       : strchr(bd, ':') + 1;
 	}
 	if (fc->ngroups > 1)
 		qsort(fc->groups, fc->ngroups, sizeof(*fc->groups), cmp_group);
@@ -468,16 +475,18 @@ static void fill_fc(const struct figures *fs, int sc, const char *id,
 		    struct arena *a, const struct forecast_form *fc,
 		    struct fc_row *r)
 {
-	r->nodata = nodata_of(fs, sc, id, need_codes[0]);
+	r->nodata = nodata_of(fs, sc, id, "F.need");
+	r->vacancies = num_of(fs, sc, id, "F.need", "");
 	r->cell = arena_alloc(a, (fc->ngroups * FH__COUNT + 1) *
 				 sizeof(int64_t));
 	for (int h = 0; h < FH__COUNT; h++) {
-		r->hz[h] = num_of(fs, sc, id, need_codes[h], "");
-		r->vacancies += r->hz[h];
+		r->hz[h] = num_of(fs, sc, id, "F.need",
+				  hz_breakdown(a, h, NULL));
 		for (size_t g = 0; g < fc->ngroups; g++)
 			r->cell[g * FH__COUNT + (size_t)h] =
-				num_of(fs, sc, id, need_codes[h],
-				       fc->groups[g].breakdown);
+				num_of(fs, sc, id, "F.need",
+				       hz_breakdown(a, h,
+						    fc->groups[g].breakdown));
 	}
 	r->need = r->hz[FH_CURRENT] + r->hz[FH_MEDIUM];
 	r->teachers60 = num_of(fs, sc, id, "F.need.teachers60", "");

@@ -56,7 +56,7 @@ enum { FH_CURRENT, FH_MEDIUM, FH_LONG, FH__COUNT };
  * or teachers with no subject stated ("position:учитель").
  */
 struct fc_group {
-	const char *breakdown;  /* the F.need.* rows' breakdown */
+	const char *breakdown;  /* after "horizon:<h>;" in F.need's rows */
 	const char *label;      /* column heading (Russian) */
 };
 
@@ -66,7 +66,7 @@ struct fc_row {
 	bool nodata;            /* its vacancies file was missing */
 	int64_t *cell;          /* [g * FH__COUNT + h], ngroups groups */
 	int64_t hz[FH__COUNT];  /* every group, per horizon */
-	int64_t vacancies;      /* all horizons: K.vacancies */
+	int64_t vacancies;      /* all horizons: F.need = K.vacancies */
 	int64_t need;           /* current and medium: K.need */
 	int64_t teachers60;     /* F.need.teachers60 (= K.teachers60) */
 	int64_t retiring;       /* F.need.retiring */

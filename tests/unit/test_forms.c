@@ -260,6 +260,16 @@ static void test_forms__forecast_need_grid(void **state)
 	assert_int_equal(T->cell[m * FH__COUNT + FH_CURRENT] +
 			 T->cell[m * FH__COUNT + FH_MEDIUM],
 			 dnum("K.need", "subject:математика"));
+	/* the summary rows behind the cells */
+	assert_int_equal(dnum("F.need", ""), 7);
+	assert_int_equal(dnum("F.need", "horizon:среднесрочная"), 3);
+	assert_int_equal(get(SCOPE_ORG, "B", "F.need",
+			     "horizon:долгосрочная;position:учитель")->num, 1);
+	assert_int_equal(get(SCOPE_ORG, "A", "F.need",
+			     "horizon:текущая;subject:математика")->num, 2);
+	/* zero cells are not written */
+	assert_null(figures_find(&fs, SCOPE_ORG, "A", "F.need",
+				 "horizon:долгосрочная;subject:математика"));
 	teardown();
 }
 
@@ -330,7 +340,7 @@ static void test_forms__horizon_from_params(void **state)
 	figures_sort(&fs);
 	assert_int_equal(dnum("F.need.retiring", ""), 0);
 	/* no vacancies file: the need cells say so, the rest is counted */
-	assert_true(get(SCOPE_DISTRICT, DIST, "F.need.current", "")->nodata);
+	assert_true(get(SCOPE_DISTRICT, DIST, "F.need", "")->nodata);
 	assert_false(get(SCOPE_DISTRICT, DIST, "F.need.teachers60",
 			 "")->nodata);
 	teardown();
