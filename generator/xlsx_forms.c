@@ -18,10 +18,18 @@
 #define NODATA "нет данных"
 #define HDR 3                   /* the first header row */
 #define MAX_COLS 16000          /* Excel has 16384 columns */
+#define NCOLW 1024              /* widths kept; wider sheets: 7.5 */
 
 /* A4 landscape: 11.69 in less the 0.4 in side margins. */
 #define PRINT_WIDTH_IN 10.89
 #define MIN_SCALE 80            /* 10 pt text printed at >= 8 pt */
+/*
+ * Column widths are in characters of the workbook's font (Calibri);
+ * where it is missing, LibreOffice draws DejaVu Sans, about a fifth
+ * wider on paper (measured: 1.3 times).  Planned for the wider one,
+ * pages fit in both.
+ */
+#define FONT_SLACK 1.35
 
 struct xf {
 	lxw_workbook *wb;
@@ -31,8 +39,11 @@ struct xf {
 	char *buf;
 	size_t bufsz;
 	double width_in;        /* the sheet's columns, inches on paper */
+	lxw_col_t first_break;  /* the second page's first column; 0 none */
+	double colw[NCOLW];  /* their widths, in characters */
 	lxw_format *title, *sub, *hdr, *text, *bold, *cnt, *cnt_b, *pct;
 	lxw_format *pct_b, *na, *right, *right_b, *note;
+	lxw_format *vhdr;       /* one narrow column's heading, upright */
 };
 
 static void track(struct xf *x, lxw_error e)
@@ -78,23 +89,42 @@ static void percent(struct xf *x, lxw_row_t r, lxw_col_t c, int64_t n,
 					bold ? x->pct_b : x->pct));
 }
 
-/* A header cell over rows r1..r2 and columns c1..c2. */
+/*
+ * A header cell over rows r1..r2 and columns c1..c2.  A number column is
+ * too narrow for a heading's words, so its own heading reads bottom-up,
+ * as in the statistical forms; a group's heading runs across.
+ */
 static void head(struct xf *x, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
 		 lxw_col_t c2, const char *s)
 {
+	lxw_format *f = c1 == c2 && c1 >= 2 ? x->vhdr : x->hdr;
 	if (r1 == r2 && c1 == c2)
-		text(x, r1, c1, s, x->hdr);
+		text(x, r1, c1, s, f);
 	else
 		track(x, worksheet_merge_range(x->ws, r1, c1, r2, c2,
-					       clean(x, s), x->hdr));
+					       clean(x, s), f));
 }
 
 static void width(struct xf *x, lxw_col_t c1, lxw_col_t c2, double w)
 {
 	track(x, worksheet_set_column(x->ws, c1, c2, w, NULL));
-	/* Excel's pixels of a column: 7 per character and 5 of padding. */
-	x->width_in += (double)(c2 - c1 + 1) * (w * 7.0 + 5.0) / 96.0;
+	for (lxw_col_t c = c1; c <= c2 && c < NCOLW; c++)
+		x->colw[c] = w;
+	x->width_in += (double)(c2 - c1 + 1) * FONT_SLACK * (w * 7.0 + 5.0) /
+		       96.0;
 }
+
+/* Excel's pixels of a column: 7 per character and 5 of padding. */
+static double col_in(const struct xf *x, lxw_col_t c)
+{
+	double w = c < NCOLW ? x->colw[c] : 7.5;
+	return FONT_SLACK * (w * 7.0 + 5.0) / 96.0;
+}
+
+/* Columns printed together: a header group is never split by a page. */
+struct block {
+	lxw_col_t c1, n;
+};
 
 static void formats(struct xf *x)
 {
@@ -103,6 +133,8 @@ static void formats(struct xf *x)
 	x->note = xs_note(x->wb);
 	format_set_text_wrap(x->note);
 	x->hdr = xs_header(x->wb);
+	x->vhdr = xs_header(x->wb);
+	format_set_rotation(x->vhdr, 90);
 	x->text = xs_base(x->wb, true);
 	format_set_text_wrap(x->text);
 	x->bold = xs_base(x->wb, true);
@@ -174,6 +206,13 @@ static void row_head(struct xf *x, lxw_row_t r, size_t k, bool total,
 		     const char *id, const char *name,
 		     const struct xf_titles *t)
 {
+	size_t chars = 0;
+	for (const char *p = name ? name : ""; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	/* a long name wraps: room for its lines (libraries do not autofit) */
+	int lines = 1 + (int)((double)chars / x->colw[1]);
+	if (lines > 1)
+		track(x, worksheet_set_row(x->ws, r, 12.75 * lines + 2, NULL));
 	if (total) {
 		text(x, r, 0, "Итого", x->bold);
 		text(x, r, 1, name, x->bold);
@@ -187,12 +226,20 @@ static void row_head(struct xf *x, lxw_row_t r, size_t k, bool total,
 }
 
 /*
- * A4 landscape; the header rows and the first two columns on every page;
- * one page wide when that keeps the text at >= 8 pt, else printed at 80 %
- * across pages.
+ * A4 landscape; the header rows and the first two columns on every page.
+ * One page wide when that keeps the text at >= 8 pt; else printed at 80 %
+ * with a page break before each block that would not fit on the page,
+ * pages in reading order (across, then down).
  */
-static void page(struct xf *x, lxw_row_t hdr2, lxw_col_t lastc)
+static void page(struct xf *x, lxw_row_t hdr2, const struct block *b,
+		 size_t nb)
 {
+	/* the width at 100 % that fits, a little short of the paper */
+	double avail = 0.97 * PRINT_WIDTH_IN * 100.0 / MIN_SCALE;
+	double fixed = col_in(x, 0) + col_in(x, 1), used = fixed;
+	lxw_col_t *brk;
+	size_t n = 0;
+
 	worksheet_set_landscape(x->ws);
 	worksheet_set_paper(x->ws, 9);
 	worksheet_set_margins(x->ws, 0.4, 0.4, 0.5, 0.6);
@@ -200,21 +247,49 @@ static void page(struct xf *x, lxw_row_t hdr2, lxw_col_t lastc)
 	track(x, worksheet_repeat_rows(x->ws, HDR, hdr2));
 	track(x, worksheet_repeat_columns(x->ws, 0, 1));
 	worksheet_freeze_panes(x->ws, hdr2 + 1, 2);
-	if (x->width_in * MIN_SCALE / 100.0 <= PRINT_WIDTH_IN)
+	if (x->width_in <= avail) {
 		worksheet_fit_to_pages(x->ws, 1, 0);
-	else
-		worksheet_set_print_scale(x->ws, MIN_SCALE);
-	(void)lastc;
+		return;
+	}
+	worksheet_set_print_scale(x->ws, MIN_SCALE);
+	worksheet_print_across(x->ws);
+	brk = xmalloc((nb + 1) * sizeof(*brk));
+	for (size_t i = 0; i < nb; i++) {
+		double w = 0;
+		for (lxw_col_t c = b[i].c1; c < b[i].c1 + b[i].n; c++)
+			w += col_in(x, c);
+		if (used + w > avail && used > fixed && n < 1000) {
+			brk[n++] = b[i].c1;
+			used = fixed;
+		}
+		used += w;
+	}
+	brk[n] = 0;
+	x->first_break = brk[0];
+	if (n)
+		track(x, worksheet_set_v_pagebreaks(x->ws, brk));
+	free(brk);
 }
 
 static void notes(struct xf *x, lxw_row_t r, lxw_col_t lastc,
 		  const char *const *v, size_t n)
 {
-	lxw_col_t c2 = lastc > 12 ? 12 : lastc;
+	/* on the first page, at most the width of a few columns' text */
+	lxw_col_t c2 = x->first_break ? x->first_break - 1 : lastc;
+	if (c2 > 14)
+		c2 = 14;
+	double w = 0;
+	for (lxw_col_t c = 0; c <= c2; c++)
+		w += c < NCOLW ? x->colw[c] : 7.5;
 	for (size_t i = 0; i < n; i++, r++) {
+		size_t chars = 0;
 		if (!v[i])
 			continue;
-		track(x, worksheet_set_row(x->ws, r, 40, NULL));
+		for (const char *p = v[i]; *p; p++)
+			chars += ((unsigned char)*p & 0xC0) != 0x80;
+		/* italic text runs a little wider than the digit width */
+		int lines = 1 + (int)((double)chars * 1.1 / w);
+		track(x, worksheet_set_row(x->ws, r, 12.75 * lines + 2, NULL));
 		track(x, worksheet_merge_range(x->ws, r, 0, r, c2,
 					       clean(x, v[i]), x->note));
 	}
@@ -240,9 +315,9 @@ int xlsx_forms_forecast_sheet(lxw_workbook *wb,
 	if (begin(&x, wb, sheet))
 		return -1;
 	date_format(fc->horizon_end, hend);
-	width(&x, 0, 0, t->region ? 5 : 9);
-	width(&x, 1, 1, 34);
-	width(&x, cg, cs, 7.5);
+	width(&x, 0, 0, t->region ? 5 : 8);
+	width(&x, 1, 1, 40);
+	width(&x, cg, cs, 6);
 	titles(&x, "Прогноз потребности в педагогических кадрах", t);
 
 	head(&x, HDR, 0, HDR + 1, 0, t->region ? "№ п/п" : "Код ОО");
@@ -271,7 +346,7 @@ int xlsx_forms_forecast_sheet(lxw_workbook *wb,
 	head(&x, HDR, cs, HDR + 1, cs,
 	     "Ожидаемое восполнение: целевое обучение");
 	track(&x, worksheet_set_row(x.ws, HDR, 40, NULL));
-	track(&x, worksheet_set_row(x.ws, HDR + 1, 68, NULL));
+	track(&x, worksheet_set_row(x.ws, HDR + 1, 80, NULL));
 
 	r = HDR + 2;
 	for (size_t k = 0; k < fc->nrows; k++, r++) {
@@ -324,8 +399,15 @@ int xlsx_forms_forecast_sheet(lxw_workbook *wb,
 		fc->vac_nodata ? "Файл вакансий не представлен: столбцы "
 		"потребности не заполнены." : NULL,
 	};
+	struct block *bl = arena_alloc(&x.ar, (ng + 6) * sizeof(*bl));
+	size_t nb = 0;
+	for (size_t g = 0; g <= ng; g++)        /* the groups, the totals */
+		bl[nb++] = (struct block){ (lxw_col_t)(cg + g * FH__COUNT),
+					   FH__COUNT };
+	bl[nb++] = (struct block){ cv, 2 };
+	bl[nb++] = (struct block){ ce, 4 };
+	page(&x, HDR + 1, bl, nb);
 	notes(&x, r + 1, cs, nv, sizeof(nv) / sizeof(nv[0]));
-	page(&x, HDR + 1, cs);
 	return finish(&x, sheet);
 }
 
@@ -410,10 +492,10 @@ int xlsx_forms_mentoring_sheet(lxw_workbook *wb,
 	}
 	if (begin(&x, wb, sheet))
 		return -1;
-	width(&x, 0, 0, t->region ? 5 : 9);
-	width(&x, 1, 1, 34);
-	width(&x, TM_MODEL, TM_MODEL, 9);
-	width(&x, TM_COMMUNITY, TM__COLS - 1, 7.5);
+	width(&x, 0, 0, t->region ? 5 : 8);
+	width(&x, 1, 1, 40);
+	width(&x, TM_MODEL, TM_MODEL, 8);
+	width(&x, TM_COMMUNITY, TM__COLS - 1, 6);
 	titles(&x, "Мониторинг реализации целевой модели наставничества", t);
 
 	head(&x, HDR, 0, HDR + 1, 0, t->region ? "№ п/п" : "Код ОО");
@@ -458,7 +540,8 @@ int xlsx_forms_mentoring_sheet(lxw_workbook *wb,
 	head(&x, HDR + 1, TM_ARR, HDR + 1, TM_ARR, "всего");
 	head(&x, HDR + 1, TM_ARR_COV, HDR + 1, TM_ARR_COV, "с наставником");
 	track(&x, worksheet_set_row(x.ws, HDR, 40, NULL));
-	track(&x, worksheet_set_row(x.ws, HDR + 1, 68, NULL));
+	/* «руководитель — педагог» upright without breaking the word */
+	track(&x, worksheet_set_row(x.ws, HDR + 1, 96, NULL));
 
 	r = HDR + 2;
 	for (size_t k = 0; k < tm->nrows; k++, r++) {
@@ -475,11 +558,11 @@ int xlsx_forms_mentoring_sheet(lxw_workbook *wb,
 		"Целевая модель — отметка организаций типа ОО; в строке "
 		"«Итого» — число школ, реализующих модель, из всех школ "
 		"(показатель I14); «—» — организация не является школой.",
-		"Начинающие, молодые, вновь принятые и прибывшие педагоги с "
-		"наставником — наставляемые пары, действующей на дату среза; "
-		"молодые в формах поддержки — в паре, действовавшей в окне "
-		"учёта, или с отметкой о другой форме поддержки (показатель "
-		"I13).",
+		"«С наставником» — педагог является наставляемым в паре, "
+		"действующей на дату среза (в паре любой организации); "
+		"молодые педагоги «в формах поддержки» (показатель I13) — "
+		"наставляемые в паре, действовавшей в окне учёта, или "
+		"участники другой формы поддержки молодых педагогов.",
 		t->region ? "Строка «Итого» — сумма муниципалитетов; педагог, "
 		"работающий в двух муниципалитетах, учитывается в каждом." :
 		"Педагог, работающий в нескольких организациях, учитывается "
@@ -488,8 +571,13 @@ int xlsx_forms_mentoring_sheet(lxw_workbook *wb,
 		tm->nodata ? "Файл наставничества не представлен: столбцы "
 		"наставничества не заполнены." : NULL,
 	};
+	static const struct block bl[] = {
+		{ TM_MODEL, 1 }, { TM_COMMUNITY, 2 }, { TM_MENTEES, 1 },
+		{ TM_PAIRS, MF__COUNT }, { TM_BEG, 3 }, { TM_YOUNG, 2 },
+		{ TM_PAID, 1 }, { TM_NEW, 2 }, { TM_ARR, 2 },
+	};
+	page(&x, HDR + 1, bl, sizeof(bl) / sizeof(bl[0]));
 	notes(&x, r + 1, TM__COLS - 1, nv, sizeof(nv) / sizeof(nv[0]));
-	page(&x, HDR + 1, TM__COLS - 1);
 	return finish(&x, sheet);
 }
 
