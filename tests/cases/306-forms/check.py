@@ -2,7 +2,7 @@
 summary row it comes from, the total rows equal the district figures
 K.vacancies, K.need, K.teachers60, K.target_contract, M.* and I12-I14, the
 organization rows add up as the forms say, and no personal data is in it.
-Usage: check.py PERIOD_DIR SAMPLE_DIR"""
+Usage: check.py PERIOD_DIR INPUT_DIR"""
 import csv
 import glob
 import sys
@@ -183,7 +183,7 @@ with zipfile.ZipFile(f"{period}/forecast.xlsx") as z:
     for n in z.namelist():
         text += z.read(n).decode("utf-8", "replace")
 names = set()
-for path in glob.glob(f"{sample}/*/кадры.csv"):
+for path in glob.glob(f"{sample}/**/кадры.csv", recursive=True):
     with open(path, encoding="cp1251") as f:
         for r in csv.DictReader(f, delimiter=";"):
             for col in ("СНИЛС", "ФИО"):

@@ -1,8 +1,9 @@
 # The two regional forms (forecast.xlsx): every cell against summary.csv
 # and the district figures on the sample (check.py, openpyxl of the system
-# Python); the file is listed in SHA256SUMS and in the bundle; the roll-up
-# of three municipalities sums every form row exactly.  LibreOffice opens
-# forecast.xlsx in case 305 (tests/xlsx/lo_check.sh).
+# Python), and the same on a generated municipality of 1000 teachers
+# (tests/bench/gen.c); the file is listed in SHA256SUMS and in the bundle;
+# the roll-up of three municipalities sums every form row exactly.
+# LibreOffice opens forecast.xlsx in case 305 (tests/xlsx/lo_check.sh).
 out=$1
 root=../../..
 p=$out/2026-12
@@ -10,6 +11,13 @@ p=$out/2026-12
 grep -q '  forecast.xlsx$' "$p/SHA256SUMS" || { echo "not in SHA256SUMS"; exit 1; }
 (cd "$p" && sha256sum --quiet -c SHA256SUMS) || exit 1
 unzip -l "$p"/*.zip | grep -q ' forecast.xlsx$' || { echo "not in the bundle"; exit 1; }
+# a generated municipality: 1000 teachers, about 30 organizations
+cc -O2 -o "$out-gen" ../../bench/gen.c || exit 1
+"$out-gen" 1000 "$out-genin" || exit 1
+"$KADRY" report "$out-genin" -o "$out-genout" --period 2026-12 --quiet \
+	2>/dev/null
+[ $? -le 1 ] || { echo "report of the generated input failed"; exit 1; }
+/usr/bin/python3 check.py "$out-genout/2026-12" "$out-genin" || exit 1
 # the roll-up: the sample and its two variants
 tpl=$root/templates/lenin
 for s in variants/gorodishchensky variants/sredneakhtubinsky; do
