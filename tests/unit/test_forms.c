@@ -1,7 +1,8 @@
 /*
  * test_forms.c - the forecast and target-model forms on a small
  * hand-built district, counted by hand in the comments; their totals
- * against compute.c's figures, and a roll-up of two districts.
+ * against compute.c's figures, and a roll-up of two districts (its forms
+ * written as the region's sheets).
  *
  * As-of 31.12.2026; the template's rule by default: retirement age 60,
  * horizon 3 years, so the horizon ends 31.12.2029 (inclusive).
@@ -29,12 +30,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "compute.h"
 #include "enums.h"
 #include "forms.h"
 #include "rollup.h"
 #include "summary.h"
+#include "xlsx_forms.h"
 
 #define DIST "Ленинский"
 
@@ -485,6 +488,23 @@ static void test_forms__rollup_sums_the_forms(void **state)
 	assert_int_equal(M->arrived, 4);
 	assert_int_equal(M->arrived_covered, 2);
 	assert_int_equal(M->community, 4);
+	/* the region's sheets: municipalities as rows */
+	char path[] = "/tmp/test_forms_XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	lxw_workbook *wb = workbook_new(path);
+	struct xf_titles t = { .place = "Регион", .period = "2026-12",
+			       .asof = KDATE_NONE, .region = true };
+	assert_non_null(wb);
+	assert_int_equal(xlsx_forms_forecast_sheet(wb, &R.fc, &t), 0);
+	assert_int_equal(xlsx_forms_mentoring_sheet(wb, &R.tm, &t), 0);
+	assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	assert_int_equal(fgetc(f), 'P');        /* a ZIP: "PK" */
+	fclose(f);
+	unlink(path);
 	arena_release(&ra);
 	rollup_release(&r);
 }
