@@ -360,6 +360,76 @@ static const struct catalog_entry entries[] = {
 	  "Прибывшие педагоги", "Прибывшие",
 	  "P с отметкой «прибыл»", NULL, "", "" },
 
+	/*
+	 * Section F: the cells of the two forms the region asks for every
+	 * year (forms.h) that no other code holds.  Rows of an organization
+	 * count a person in each organization they work in.
+	 */
+	{ "F.need", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Прогноз потребности в педагогических кадрах по горизонтам",
+	  "Прогноз потребности",
+	  "сумма «количество» вакансий (итог — всех горизонтов, = "
+	  "K.vacancies)", NULL,
+	  "horizon:<горизонт>; horizon:<горизонт>;subject:<предмет> "
+	  "(вакансии учителей предмета); horizon:<горизонт>;position:"
+	  "<должность> (вакансии других должностей, position:учитель — "
+	  "учителей без предмета)", "vacancies" },
+	{ "F.need.teachers60", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Ожидаемая потребность: учителя в возрасте 60 лет и старше",
+	  "Учителя 60+",
+	  "учителя в возрасте 60 лет и старше на дату среза (район — "
+	  "K.teachers60; в организации — со строкой «учитель» в ней)", NULL,
+	  "", "" },
+	{ "F.need.retiring", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Ожидаемая потребность: учителя, достигающие пенсионного возраста "
+	  "шаблона в горизонте прогноза",
+	  "Достигнут пенсионного возраста",
+	  "учителя моложе [forecast] retirement_age лет на дату среза, "
+	  "которым исполнится столько лет не позже даты среза плюс "
+	  "horizon_years лет (по умолчанию 60 лет и 3 года)", NULL, "", "" },
+	{ "F.need.expected", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Ожидаемая потребность: всего учителей, которые могут выбыть",
+	  "Ожидаемое выбытие",
+	  "учителя из F.need.teachers60 или F.need.retiring, каждый один "
+	  "раз", NULL, "", "" },
+	{ "F.supply.target", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Ожидаемое восполнение: педагоги, обучавшиеся по целевому договору",
+	  "Целевое обучение",
+	  "P с отметкой «целевой договор» (район — K.target_contract)", NULL,
+	  "", "" },
+	{ "F.tm.model", 'F', FK_SHARE, DIR_HIGHER, DOR,
+	  "Реализация целевой модели наставничества (школа: да или нет)",
+	  "Целевая модель",
+	  "организации типа ОО с отметкой «целевая модель наставничества»; "
+	  "у школы 1 из 1 (да) или 0 из 1 (нет), у других организаций 0 "
+	  "из 0; район — как I14",
+	  "организации типа ОО", "", "" },
+	{ "F.tm.mentors", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Наставники действующих пар", "Наставники",
+	  "различные наставники пар, действующих на дату среза (в "
+	  "организации — пар с её org_id; район — M.mentors.active)", NULL,
+	  "", "mentoring" },
+	{ "F.tm.mentees", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Наставляемые действующих пар", "Наставляемые",
+	  "различные наставляемые пар, действующих на дату среза (в "
+	  "организации — пар с её org_id; район — M.mentees.active)", NULL,
+	  "", "mentoring" },
+	{ "F.tm.pairs", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Действующие наставнические пары по формам наставничества",
+	  "Пары",
+	  "пары, действующие на дату среза, по org_id пары (район — "
+	  "M.pairs.active)", NULL, "form:", "mentoring" },
+	{ "F.tm.paid", 'F', FK_COUNT, DIR_NONE, DOR,
+	  "Наставники, получающие доплату", "Наставники с доплатой",
+	  "различные наставники действующих пар с отметкой «оплата»", NULL,
+	  "", "mentoring" },
+	{ "F.tm.arrived", 'F', FK_SHARE, DIR_HIGHER, DOR,
+	  "Доля прибывших педагогов, закреплённых за наставником",
+	  "Прибывшие с наставником",
+	  "P с отметкой «прибыл» — наставляемые пары, действующей на дату "
+	  "среза (район — M.arrived.covered)", "P с отметкой «прибыл»", "",
+	  "mentoring" },
+
 	/* Section A: written by the analysis (analysis.h). */
 	{ "A.status", 'A', FK_COUNT, DIR_NONE, DOR,
 	  "Статус показателя относительно цели шаблона (код «<код>.status»)",
@@ -436,6 +506,7 @@ const char *catalog_section_name(char section)
 	case 'M': return "Наставничество";
 	case 'D': return "Профессиональные дефициты";
 	case 'K': return "Потребность в кадрах";
+	case 'F': return "Формы для региона";
 	case 'A': return "Результаты анализа";
 	}
 	return "";
@@ -477,7 +548,7 @@ static const char *dir_text(int dir)
 
 void catalog_write_markdown(FILE *out)
 {
-	static const char sections[] = "ISMDKA";
+	static const char sections[] = "ISMDKFA";
 	fputs("# Каталог показателей и кодов summary.csv\n\n"
 	      "Файл создан программой (`catalog_write_markdown`, "
 	      "generator/catalog.c); не править вручную.\n\n"

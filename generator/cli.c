@@ -24,6 +24,7 @@
 #include "analysis.h"
 #include "blanks.h"
 #include "bundle.h"
+#include "forms.h"
 #include "report_rollup.h"
 #include "rollup.h"
 #include "ru_plural.h"
@@ -399,7 +400,7 @@ static int write_bundle(struct run *r)
 {
 	static const char *const names[] = {
 		"monitoring.xlsx", "report.pdf", "summary.csv",
-		"validation.csv", "SHA256SUMS",
+		"validation.csv", "forecast.xlsx", "SHA256SUMS",
 	};
 	char name[512], path[4096];
 	time_t now = cli_now();
@@ -426,6 +427,7 @@ static int compute_all(struct run *r)
 	progress("расчёт показателей");
 	if (compute_figures(&r->ds, &r->p, district, &r->fs))
 		return -1;
+	forms_add_figures(&r->ds, &r->p, district, &r->fs);
 	if (r->o.history) {
 		if (history_load(r->o.history, &r->p, &r->hist, &r->dl) < 0)
 			return EXIT_IO;

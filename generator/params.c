@@ -29,5 +29,7 @@ void params_default(struct params *p, int year, int month)
 	p->deficit_score = FIX(60);
 	p->new_hire_months = 12;
 	p->nclusters = 3;
+	p->retire_age = 60;
+	p->forecast_years = 3;
 	params_update(p);
 }

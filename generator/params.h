@@ -23,6 +23,9 @@ struct params {
 	fix_t deficit_score;    /* score < 60 is a deficit */
 	int new_hire_months;    /* hire_date within 12 months */
 	int nclusters;          /* 3 */
+	/* the forecast's expected need (template [forecast], forms.h) */
+	int retire_age;         /* 60: reaching it within the horizon */
+	int forecast_years;     /* 3: the horizon, years after as-of */
 };
 
 void params_default(struct params *p, int year, int month);

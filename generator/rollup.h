@@ -21,10 +21,14 @@
  * teachers of that subject) adds nothing, and the region's value covers the
  * others; rollup_coverage() says how many, and the workbook and the note
  * show «N из M» wherever N < M.  Only when no municipality has data is the
- * region's row «нет данных».  Analysis rows («<code>.status», «cluster»)
- * are not summed: the region gets its own «<code>.status» rows against the
- * roll-up template's targets.  A person who works in two municipalities,
- * and a course program used in two (I07, I10), count in each.
+ * region's row «нет данных».  The rows of the two regional forms
+ * (section F, forms.h) are summed the same way, an absent cell of the
+ * forecast's grid adding 0, so forms_from_figures() over the region's rows
+ * gives the region's forms, municipalities as rows, every cell the exact
+ * sum.  Analysis rows («<code>.status», «cluster») are not summed: the
+ * region gets its own «<code>.status» rows against the roll-up template's
+ * targets.  A person who works in two municipalities, and a course program
+ * used in two (I07, I10), count in each.
  *
  * This module only consolidates; it writes nothing.  The `kadry rollup`
  * command (cmd_rollup in cli.c) writes OUT/<period>/ (atomic, SHA256SUMS):

@@ -366,6 +366,12 @@ static const struct keydef thr_keys[] = {
 	{ NULL, 0, 0, false, false, 0, 0 }
 };
 
+static const struct keydef fc_keys[] = {
+	{ "retirement_age", V_INT, PO(retire_age), true, false, 40, 80 },
+	{ "horizon_years", V_INT, PO(forecast_years), true, false, 1, 10 },
+	{ NULL, 0, 0, false, false, 0, 0 }
+};
+
 static const struct keydef clu_keys[] = {
 	{ "count", V_INT, TO(nclusters), false, false, 1, 10 },
 	{ NULL, 0, 0, false, false, 0, 0 }
@@ -396,6 +402,7 @@ static const struct secdef sections[] = {
 	{ "signature", F_MAIN, sig_keys },
 	{ "thresholds", F_MAIN, thr_keys },
 	{ "targets", F_MAIN, NULL },
+	{ "forecast", F_MAIN, fc_keys },
 	{ "clusters", F_MAIN, clu_keys },
 	{ "paragraphs", F_MAIN, par_keys },
 	{ "subject", F_RECS, subj_keys },

@@ -1,10 +1,11 @@
 /*
  * writers.c - the XLSX and PDF writers, in parallel.
  *
- * Four independent outputs, each read-only over the report context: the
- * PDF note, the personal lists workbook, the monitoring workbook and the
- * return files.  Two threads take them from one queue in that order, so
- * the work spreads by itself: at a district the PDF is the longest job,
+ * Five independent outputs, each read-only over the report context: the
+ * PDF note, the personal lists workbook, the monitoring workbook, the
+ * return files and the regional forms (forecast.xlsx, the smallest).  Two
+ * threads take them from one queue in that order, so the work spreads by
+ * itself: at a district the PDF is the longest job,
  * at a million staff the lists are (callgrind at 50,000 staff: lists
  * ~45 %, monitoring and returns ~25 % each, the PDF ~5 %).  Every output
  * has its own file and library handles, so its bytes do not depend on
@@ -18,6 +19,7 @@
 
 #include "report_pdf.h"
 #include "timing.h"
+#include "xlsx_forms.h"
 #include "xlsx_personal.h"
 #include "xlsx_write.h"
 
@@ -35,7 +37,7 @@ struct tm *gmtime(const time_t *t)
 	return gmtime_r(t, &tm);
 }
 
-enum { W_PDF, W_LISTS, W_MONITORING, W_RETURNS, W__COUNT };
+enum { W_PDF, W_LISTS, W_MONITORING, W_RETURNS, W_FORECAST, W__COUNT };
 
 struct queue {
 	const struct report_ctx *ctx;
@@ -57,6 +59,8 @@ static int write_one(const struct queue *q, int w)
 		return xlsx_write_lists(p, q->ctx);
 	case W_MONITORING:
 		return xlsx_write_monitoring(p, q->ctx);
+	case W_FORECAST:
+		return xlsx_forms_write(p, q->ctx);
 	default:
 		return xlsx_write_returns(p, q->ctx);
 	}
@@ -90,10 +94,11 @@ int writers_run(const struct report_ctx *ctx, struct output *out)
 	q.path[W_LISTS] = output_tmp(out, "personal/lists.xlsx", false);
 	q.path[W_RETURNS] = output_tmpdir(out, "personal/returns");
 	q.path[W_PDF] = output_tmp(out, "report.pdf", true);
+	q.path[W_FORECAST] = output_tmp(out, "forecast.xlsx", true);
 	if (!q.path[W_RETURNS])
 		return -1;
 	pthread_mutex_init(&q.lock, NULL);
-	/* Without a second thread this one does all four in turn. */
+	/* Without a second thread this one does all five in turn. */
 	threaded = pthread_create(&th, NULL, worker, &q) == 0;
 	worker(&q);
 	if (threaded)
@@ -102,11 +107,12 @@ int writers_run(const struct report_ctx *ctx, struct output *out)
 	for (int w = 0; w < W__COUNT; w++)
 		rc |= q.rc[w];
 	timing_add("xlsx", q.seconds[W_MONITORING] + q.seconds[W_LISTS] +
-		   q.seconds[W_RETURNS]);
+		   q.seconds[W_RETURNS] + q.seconds[W_FORECAST]);
 	timing_add("pdf", q.seconds[W_PDF]);
 	timing_add("xlsx.monitoring", q.seconds[W_MONITORING]);
 	timing_add("xlsx.lists", q.seconds[W_LISTS]);
 	timing_add("xlsx.returns", q.seconds[W_RETURNS]);
+	timing_add("xlsx.forecast", q.seconds[W_FORECAST]);
 	/* the stage's wall time: both threads, as the user waits for it */
 	timing_add("writers", timing_now() - t0);
 	return rc ? -1 : 0;

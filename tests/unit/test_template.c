@@ -75,6 +75,9 @@ static void test_template__default_folder(void **state)
 	assert_int_equal(p.nclusters, 3);
 	assert_int_equal(p.young_age, 35);
 	assert_int_equal(p.load_limit, FIX(27));
+	/* the forecast's rule, documented in the default template */
+	assert_int_equal(p.retire_age, 60);
+	assert_int_equal(p.forecast_years, 3);
 	/* heredoc: two paragraphs, lines joined with a space */
 	assert_null(strstr(t.intro, "показателей\nсистемы"));
 	assert_non_null(strstr(t.intro, "({district}) за период {period}.\n"
@@ -164,6 +167,35 @@ static void test_template__thresholds_and_targets(void **state)
 	assert_int_equal(template_target(&r.t, "I18")->tenths, 40);
 	assert_null(template_target(&r.t, "I01"));
 	assert_string_equal(r.t.region, "");
+	done(&r);
+}
+
+/* [forecast]: the expected-need rule of the forecast form (forms.h). */
+static void test_template__forecast_rule(void **state)
+{
+	struct run r;
+	(void)state;
+
+	run(&r, "template.ini", GOOD_HEAD "[forecast]\n"
+	    "retirement_age = 65\nhorizon_years = 5\n", true);
+	assert_int_equal(r.rc, 0);
+	assert_int_equal(r.p.retire_age, 65);
+	assert_int_equal(r.p.forecast_years, 5);
+	done(&r);
+	run(&r, "template.ini", "[forecast]\n\nretirement_age = 30\n", false);
+	assert_int_equal(r.rc, -1);
+	assert_non_null(strstr(r.msg, "template.ini:3: "));
+	assert_non_null(strstr(r.msg, "вне допустимого диапазона 40–80"));
+	done(&r);
+	run(&r, "template.ini", "[forecast]\nhorizon_years = три\n", false);
+	assert_int_equal(r.rc, -1);
+	assert_non_null(strstr(r.msg, "template.ini:2: параметр "
+			       "«horizon_years»: «три» не является целым "
+			       "числом"));
+	done(&r);
+	run(&r, "template.ini", "[forecast]\nhorizon_years = 0\n", false);
+	assert_int_equal(r.rc, -1);
+	assert_non_null(strstr(r.msg, "вне допустимого диапазона 1–10"));
 	done(&r);
 }
 
@@ -371,6 +403,7 @@ int main(void)
 		cmocka_unit_test(test_template__lenin_folder),
 		cmocka_unit_test(test_template__missing_folder),
 		cmocka_unit_test(test_template__thresholds_and_targets),
+		cmocka_unit_test(test_template__forecast_rule),
 		cmocka_unit_test(test_template__invalid_utf8),
 		cmocka_unit_test(test_template__malformed_line),
 		cmocka_unit_test(test_template__wrong_type_and_range),

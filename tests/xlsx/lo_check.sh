@@ -16,7 +16,7 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0 n=0 books=""
-for x in "$dir"/monitoring.xlsx "$dir"/personal/lists.xlsx \
+for x in "$dir"/monitoring.xlsx "$dir"/forecast.xlsx "$dir"/personal/lists.xlsx \
 	 $(ls "$dir"/personal/returns/*.xlsx 2>/dev/null | head -n 2); do
 	[ -f "$x" ] || continue
 	n=$((n + 1))
@@ -42,4 +42,9 @@ while [ $i -le $n ]; do
 	fi
 	i=$((i + 1))
 done
+# a report's folder has the regional forms too (the roll-up's has none)
+if [ -f "$dir/report.pdf" ] && [ -d "$dir/personal" ] &&
+   [ ! -f "$dir/forecast.xlsx" ]; then
+	echo "lo_check: $dir/forecast.xlsx is missing"; fail=1
+fi
 exit $fail
