@@ -19,7 +19,7 @@
  *   bar_chart,  the data of a chart (labels, values, targets, series),
  *   line_chart  never its drawing;
  *   sign        a signature line: position at the left, name at the right;
- *   gap         a vertical separation (small, medium);
+ *   gap         a vertical separation (small, medium, large);
  *   page_break  the next block starts a page;
  *   appendix    starts an appendix: a new page with its label and title.
  *
@@ -53,7 +53,8 @@ enum doc_para_kind {
 	DOC_TITLE,      /* the document's title: centred, bold, larger */
 	DOC_CENTER,     /* a centred line (the department above the title) */
 	DOC_NOTE,       /* small print under a table or chart */
-	DOC_ITEM        /* a body paragraph of a numbered decision */
+	DOC_ITEM,       /* a body paragraph of a numbered decision */
+	DOC_LEAD        /* a bold lead line of its own («РЕШИЛА:») */
 };
 
 enum doc_run_flags { DOC_REGULAR = 0, DOC_BOLD = 1, DOC_ITALIC = 2 };
@@ -169,7 +170,7 @@ struct doc_appendix {
 	const char *title;              /* «Полнота и качество сведений» */
 };
 
-enum doc_gap { DOC_GAP_SMALL, DOC_GAP_MEDIUM };
+enum doc_gap { DOC_GAP_SMALL, DOC_GAP_MEDIUM, DOC_GAP_LARGE };
 
 struct doc_block {
 	unsigned char kind;             /* enum doc_block_kind */

@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "report_pdf.h"
+#include "note.h"
 #include "timing.h"
 #include "xlsx_personal.h"
 #include "xlsx_write.h"
@@ -52,7 +52,7 @@ static int write_one(const struct queue *q, int w)
 
 	switch (w) {
 	case W_PDF:
-		return report_pdf_write(p, q->ctx);
+		return note_write(p, NULL, q->ctx);
 	case W_LISTS:
 		return xlsx_write_lists(p, q->ctx);
 	case W_MONITORING:

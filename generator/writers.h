@@ -2,7 +2,7 @@
  * writers.h - runs the document writers of a report into the period folder.
  *
  * monitoring.xlsx, personal/lists.xlsx and the return files on one thread,
- * report.pdf on another: the two libraries share nothing, each writer only
+ * the note (report.pdf) on another: the two libraries share nothing, each writer only
  * reads the context, and each file's bytes do not depend on the timing, so
  * the output stays deterministic while both cores work.
  */

@@ -1,8 +1,8 @@
 /*
- * test_report_pdf.c - the analytical note from a hand-built context, and
+ * test_note.c - the analytical note from a hand-built context, and
  * the Russian plural forms its prose depends on.
  */
-#include "report_pdf.h"
+#include "note.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -358,14 +358,14 @@ static void fixture_release(struct fixture *fx)
 
 /* ------------------------------------------------------------ tests */
 
-static void test_report_pdf__december_note(void **state)
+static void test_note__december_note(void **state)
 {
 	struct fixture fx;
 	char *t, *out, cmd[256];
 	int st;
 
 	fixture_init(&fx, 12);
-	assert_int_equal(report_pdf_write(path_of("n.pdf"), &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("n.pdf"), NULL, &fx.ctx), 0);
 	t = text_of(path_of("n.pdf"));
 	assert_has(t, "Аналитическая справка по итогам итогового "
 		   "(декабрьского) мониторинга");
@@ -461,15 +461,15 @@ static void test_report_pdf__december_note(void **state)
 	fixture_release(&fx);
 }
 
-static void test_report_pdf__july_title_and_identical_bytes(void **state)
+static void test_note__july_title_and_identical_bytes(void **state)
 {
 	struct fixture fx;
 	char *t, cmd[256];
 	int st;
 
 	fixture_init(&fx, 7);
-	assert_int_equal(report_pdf_write(path_of("j1.pdf"), &fx.ctx), 0);
-	assert_int_equal(report_pdf_write(path_of("j2.pdf"), &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("j1.pdf"), NULL, &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("j2.pdf"), NULL, &fx.ctx), 0);
 	snprintf(cmd, sizeof(cmd), "cmp -s '%s' '%s'", path_of("j1.pdf"),
 		 path_of("j2.pdf"));
 	st = system(cmd);
@@ -483,7 +483,7 @@ static void test_report_pdf__july_title_and_identical_bytes(void **state)
 }
 
 /* Without analysis, history, template or files the note still writes. */
-static void test_report_pdf__bare_context(void **state)
+static void test_note__bare_context(void **state)
 {
 	struct fixture fx;
 	char *t;
@@ -494,7 +494,7 @@ static void test_report_pdf__bare_context(void **state)
 	fx.ctx.t = NULL;
 	fx.ctx.dl = NULL;
 	fx.ctx.ds = NULL;
-	assert_int_equal(report_pdf_write(path_of("b.pdf"), &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("b.pdf"), NULL, &fx.ctx), 0);
 	t = text_of(path_of("b.pdf"));
 	assert_has(t, "Данные предыдущих мониторингов не представлены");
 	assert_has(t, "156 человек (63,2 процента)");
@@ -507,7 +507,7 @@ static void test_report_pdf__bare_context(void **state)
  * cluster: the note summarises (capped lists and tables) instead of
  * printing every organization, so it stays a few pages long.
  */
-static void test_report_pdf__summarises_at_scale(void **state)
+static void test_note__summarises_at_scale(void **state)
 {
 	enum { N = 40000 };
 	struct fixture fx;
@@ -540,7 +540,7 @@ static void test_report_pdf__summarises_at_scale(void **state)
 			o->id, o->name, "", "I03", true, i % 500, 600,
 			"Направить педагогов на адресные программы" };
 	}
-	assert_int_equal(report_pdf_write(path_of("s.pdf"), &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("s.pdf"), NULL, &fx.ctx), 0);
 	snprintf(cmd, sizeof(cmd), "pdfinfo '%s' 2>/dev/null | "
 		 "sed -n 's/^Pages: *//p'", path_of("s.pdf"));
 	info = run(cmd, NULL);
@@ -562,12 +562,12 @@ static void test_report_pdf__summarises_at_scale(void **state)
 	fixture_release(&fx);
 }
 
-static void test_report_pdf__unwritable_path(void **state)
+static void test_note__unwritable_path(void **state)
 {
 	struct fixture fx;
 
 	fixture_init(&fx, 12);
-	assert_int_equal(report_pdf_write("/nonexistent-dir/x.pdf", &fx.ctx),
+	assert_int_equal(note_write("/nonexistent-dir/x.pdf", NULL, &fx.ctx),
 			 -1);
 	fixture_release(&fx);
 }
@@ -633,12 +633,12 @@ static void test_ru_plural__percent(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_report_pdf__december_note),
+		cmocka_unit_test(test_note__december_note),
 		cmocka_unit_test(
-			test_report_pdf__july_title_and_identical_bytes),
-		cmocka_unit_test(test_report_pdf__bare_context),
-		cmocka_unit_test(test_report_pdf__summarises_at_scale),
-		cmocka_unit_test(test_report_pdf__unwritable_path),
+			test_note__july_title_and_identical_bytes),
+		cmocka_unit_test(test_note__bare_context),
+		cmocka_unit_test(test_note__summarises_at_scale),
+		cmocka_unit_test(test_note__unwritable_path),
 		cmocka_unit_test(test_ru_plural__persons),
 		cmocka_unit_test(test_ru_plural__forms),
 		cmocka_unit_test(test_ru_plural__percent),
