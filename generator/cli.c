@@ -394,7 +394,7 @@ static int write_outputs(struct run *r)
 static int write_bundle(struct run *r)
 {
 	static const char *const names[] = {
-		"monitoring.xlsx", "report.pdf", "summary.csv",
+		"monitoring.xlsx", "report.docx", "report.pdf", "summary.csv",
 		"validation.csv", "SHA256SUMS",
 	};
 	char name[512], path[4096];

@@ -15,8 +15,9 @@
 #include "catalog.h"
 #include "date.h"
 #include "history.h"
+#include "docx_write.h"
 #include "pdf_render.h"
-#include "ru_plural.h"
+#include "ru_text.h"
 #include "template.h"
 
 /* Caps that keep the note readable for 40,000 organizations. */
@@ -460,14 +461,16 @@ static void sources(struct note *n)
 			k_rej[k] += f->rejected;
 			k_warn[k] += f->warnings;
 		}
-		doc_textf(d, DOC_BODY, "Для мониторинга обработано %zu %s: "
+		doc_textf(d, DOC_BODY, "Для мониторинга %s %zu %s: "
 			  "прочитано %ld %s, принято %ld, отклонено %ld. "
 			  "Зарегистрировано %ld %s и %ld %s. Отклонённые "
 			  "строки "
 			  "в расчёт показателей не включены; замечания по "
 			  "каждой строке приведены в файле validation.csv, "
 			  "образовательным организациям подготовлены файлы "
-			  "для исправления сведений.", nin,
+			  "для исправления сведений.",
+			  ru_agree((int64_t)nin, "обработан", "обработано"),
+			  nin,
 			  ru_plural((int64_t)nin, "файл", "файла", "файлов"),
 			  read, ru_plural(read, "строка", "строки", "строк"),
 			  acc, rej, dl->errors,
@@ -958,9 +961,10 @@ static void mentoring(struct note *n)
 			doc_textf(d, DOC_BODY, "Начинающих педагогических "
 				  "работников (педагогический стаж менее 3 "
 				  "лет) – %s; на дату мониторинга "
-				  "наставничеством охвачены %s при целевом "
+				  "наставничеством %s %s при целевом "
 				  "значении 100 процентов.",
 				  persons(n, count_of(beg)),
+				  ru_agree(cov->num, "охвачен", "охвачены"),
 				  share_phrase(n, cov));
 		else
 			doc_textf(d, DOC_BODY, "Начинающих педагогических "
@@ -969,8 +973,10 @@ static void mentoring(struct note *n)
 	}
 	if (count_of(yb) > 0 && share_phrase(n, ycov))
 		doc_textf(d, DOC_BODY, "Из них молодых педагогов в возрасте "
-			  "до 35 лет – %s, наставничеством охвачены %s.",
-			  persons(n, count_of(yb)), share_phrase(n, ycov));
+			  "до 35 лет – %s, наставничеством %s %s.",
+			  persons(n, count_of(yb)),
+			  ru_agree(ycov->num, "охвачен", "охвачены"),
+			  share_phrase(n, ycov));
 	if (count_of(pairs) >= 0) {
 		struct names nm = { 0 };
 		const char *s;
@@ -1190,12 +1196,14 @@ static void deficits(struct note *n)
 	}
 	{
 		const char *s;
+		char g[64];
 		int64_t t;
 
 		s = arena_printf(&n->ar, "Диагностику профессиональных "
-				 "дефицитов за %d %s прошли %s", window,
+				 "дефицитов за %d %s %s %s", window,
 				 ru_plural(window, "месяц", "месяца",
 					   "месяцев"),
+				 ru_agree(count_of(dg), "прошёл", "прошли"),
 				 persons(n, count_of(dg)));
 		if (val(i01, &t))
 			s = arena_printf(&n->ar, "%s (%s педагогических "
@@ -1205,15 +1213,19 @@ static void deficits(struct note *n)
 			s = arena_printf(&n->ar, "%s. По результатам "
 					 "последней "
 					 "диагностики дефициты выявлены у %s",
-					 s, persons(n, count_of(wd)));
+					 s, ru_persons_gen(count_of(wd), g));
 		doc_text(d, DOC_BODY, sentence(n, s));
 		if (share_phrase(n, ad))
 			doc_textf(d, DOC_BODY, "Из педагогов с выявленными "
-				  "дефицитами %s прошли обучение по адресным "
+				  "дефицитами %s %s обучение по адресным "
 				  "программам повышения квалификации после "
 				  "диагностики%s%s.", share_phrase(n, ad),
-				  share_phrase(n, iom) ? "; индивидуальные "
-				  "образовательные маршруты имеют " : "",
+				  ru_agree(ad->num, "прошёл", "прошли"),
+				  !share_phrase(n, iom) ? "" :
+				  ru_singular(iom->num) ? "; индивидуальный "
+				  "образовательный маршрут имеет " :
+				  "; индивидуальные "
+				  "образовательные маршруты имеют ",
 				  share_phrase(n, iom) ? share_phrase(n, iom)
 				  : "");
 	}
@@ -1314,15 +1326,19 @@ static void staffing(struct note *n)
 					 persons(n, count_of(t60)));
 		if (count_of(ov) >= 0)
 			s = arena_printf(&n->ar, "%sУчебную нагрузку выше "
-					 "%s ч в неделю имеют %s. ", s,
+					 "%s ч в неделю %s %s. ", s,
 					 n->c->p ? arena_printf(&n->ar, "%"
 					 PRId64, n->c->p->load_limit / 1000) :
-					 "27", persons(n, count_of(ov)));
+					 "27", ru_agree(count_of(ov), "имеет",
+							"имеют"),
+					 persons(n, count_of(ov)));
 		if (count_of(tc) >= 0 && count_of(ar) >= 0)
 			s = arena_printf(&n->ar, "%sПо целевому договору "
-					 "обучаются или работают %s, "
-					 "прибывших "
+					 "%s %s, прибывших "
 					 "педагогов – %s. ", s,
+					 ru_agree(count_of(tc), "обучается или "
+						  "работает", "обучаются или "
+						  "работают"),
 					 persons(n, count_of(tc)),
 					 persons(n, count_of(ar)));
 		if (val(i16, &t))
@@ -1761,8 +1777,10 @@ static void problems(struct note *n)
 			names_add(&nm, org_name(o));
 		}
 		if (none > 0)
-			doc_textf(d, DOC_BODY, "Достигли всех целевых "
-				  "значений %zu %s: %s.", none,
+			doc_textf(d, DOC_BODY, "%s всех целевых "
+				  "значений %zu %s: %s.",
+				  ru_agree((int64_t)none, "Достигла",
+					   "Достигли"), none,
 				  orgs_word((int64_t)none),
 				  names_text(n, &nm));
 		else if (m > 1) {
@@ -1939,6 +1957,7 @@ void note_build(struct doc *d, const struct report_ctx *ctx)
 	n.d = d;
 	n.id = ctx->district ? ctx->district : "";
 	n.scope = SCOPE_DISTRICT;
+	doc_set_filter(d, ru_typeset);
 	/* the roll-up has region figures only */
 	if (ctx->fs->n > 0 && !figures_find(ctx->fs, SCOPE_DISTRICT, n.id,
 					    "I01", "") &&
@@ -1976,6 +1995,8 @@ int note_write(const char *pdf_path, const char *docx_path,
 	doc_init(&d, "Аналитическая справка");
 	note_build(&d, ctx);
 	if (pdf_path && pdf_render_write(&d, pdf_path, ctx->created))
+		rc = -1;
+	if (rc == 0 && docx_path && docx_write(&d, docx_path, ctx->created))
 		rc = -1;
 	doc_release(&d);
 	return rc;

@@ -2,7 +2,7 @@
  * writers.c - the XLSX and PDF writers, in parallel.
  *
  * Four independent outputs, each read-only over the report context: the
- * PDF note, the personal lists workbook, the monitoring workbook and the
+ * note (report.pdf and report.docx from one document model), the personal lists workbook, the monitoring workbook and the
  * return files.  Two threads take them from one queue in that order, so
  * the work spreads by itself: at a district the PDF is the longest job,
  * at a million staff the lists are (callgrind at 50,000 staff: lists
@@ -40,6 +40,7 @@ enum { W_PDF, W_LISTS, W_MONITORING, W_RETURNS, W__COUNT };
 struct queue {
 	const struct report_ctx *ctx;
 	const char *path[W__COUNT];
+	const char *docx;               /* the note's second rendering */
 	double seconds[W__COUNT];       /* each writer's wall time */
 	int rc[W__COUNT];
 	int next;                       /* the next writer to start */
@@ -52,7 +53,7 @@ static int write_one(const struct queue *q, int w)
 
 	switch (w) {
 	case W_PDF:
-		return note_write(p, NULL, q->ctx);
+		return note_write(p, q->docx, q->ctx);
 	case W_LISTS:
 		return xlsx_write_lists(p, q->ctx);
 	case W_MONITORING:
@@ -90,6 +91,7 @@ int writers_run(const struct report_ctx *ctx, struct output *out)
 	q.path[W_LISTS] = output_tmp(out, "personal/lists.xlsx", false);
 	q.path[W_RETURNS] = output_tmpdir(out, "personal/returns");
 	q.path[W_PDF] = output_tmp(out, "report.pdf", true);
+	q.docx = output_tmp(out, "report.docx", true);
 	if (!q.path[W_RETURNS])
 		return -1;
 	pthread_mutex_init(&q.lock, NULL);
