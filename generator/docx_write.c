@@ -102,6 +102,10 @@ static void run(struct buf *b, const char *text, unsigned flags,
 
 	while (1) {
 		size_t n = strcspn(s, "\n\t");
+		/* «Предупре-\nждений»: the model's break inside a word */
+		bool soft = s[n] == '\n' && n > 0 && s[n - 1] == '-' &&
+			    n > 1 && s[n - 2] != ' ' && s[n + 1] &&
+			    s[n + 1] != ' ';
 
 		puts_(b, "<w:r>");
 		if (flags || size > 0) {
@@ -116,16 +120,18 @@ static void run(struct buf *b, const char *text, unsigned flags,
 			puts_(b, "</w:rPr>");
 		}
 		if (n) {
-			char *part = xmalloc(n + 1);
+			char *part = xmalloc(n + 3);
 
 			memcpy(part, s, n);
 			part[n] = '\0';
+			if (soft)       /* a soft hyphen instead */
+				memcpy(part + n - 1, "\xC2\xAD", 3);
 			puts_(b, "<w:t xml:space=\"preserve\">");
 			esc(b, part);
 			puts_(b, "</w:t>");
 			free(part);
 		}
-		if (s[n] == '\n')
+		if (s[n] == '\n' && !soft)
 			puts_(b, "<w:br/>");
 		else if (s[n] == '\t')
 			puts_(b, "<w:tab/>");
