@@ -11,7 +11,7 @@
 #include "model.h"
 #include "output.h"
 #include "params.h"
-#include "report_rollup.h"
+#include "note_rollup.h"
 #include "ru_plural.h"
 #include "summary.h"
 #include "template.h"
@@ -390,8 +390,8 @@ static int write_all(struct rollup *r, struct output *o, time_t created)
 	if (xlsx_rollup_write(output_tmp(o, "monitoring.xlsx", true), r,
 			      created))
 		return -1;
-	if (report_rollup_write(output_tmp(o, "report.pdf", true), r,
-				created))
+	if (note_rollup_write(output_tmp(o, "report.pdf", true),
+			      output_tmp(o, "report.docx", true), r, created))
 		return -1;
 	return 0;
 }

@@ -29,7 +29,8 @@
  * Output (OUT/<period>/, atomic, SHA256SUMS): summary.csv (scope region,
  * scope_id the template's region or «Регион», then every municipality's
  * district rows as they came), monitoring.xlsx (xlsx_rollup.h), report.pdf
- * (report_rollup.h) and validation.csv (the reading diagnostics).
+ * and report.docx (note_rollup.h) and validation.csv (the reading
+ * diagnostics).
  *
  * Ownership: all strings live in the roll-up's arena; rollup_release()
  * frees everything.
