@@ -148,9 +148,9 @@ static const char *const para_style[] = {
 	[DOC_LEAD] = "Plain",
 };
 
-static void para(struct docx *x, const struct doc_para *p, const char *ppr)
+static void para_open(struct buf *b, const struct doc_para *p,
+		      const char *ppr)
 {
-	struct buf *b = &x->doc;
 	const char *st = p->kind < sizeof(para_style) / sizeof(*para_style)
 		? para_style[p->kind] : "Normal";
 
@@ -160,8 +160,37 @@ static void para(struct docx *x, const struct doc_para *p, const char *ppr)
 	if (ppr)
 		puts_(b, ppr);
 	puts_(b, "</w:pPr>");
-	for (const struct doc_run *r = p->runs; r; r = r->next)
-		run(b, r->text, r->flags, 0);
+}
+
+/*
+ * A paragraph of runs.  A '\n' in a paragraph starts a new paragraph of
+ * the same style, as in the PDF (the template's texts are split so).
+ */
+static void para(struct docx *x, const struct doc_para *p, const char *ppr)
+{
+	struct buf *b = &x->doc;
+
+	para_open(b, p, ppr);
+	for (const struct doc_run *r = p->runs; r; r = r->next) {
+		const char *s = r->text;
+		const char *nl;
+
+		while ((nl = strchr(s, '\n')) != NULL) {
+			char *part = xmalloc((size_t)(nl - s) + 1);
+
+			memcpy(part, s, (size_t)(nl - s));
+			part[nl - s] = '\0';
+			if (*part)
+				run(b, part, r->flags, 0);
+			free(part);
+			puts_(b, "</w:p>");
+			/* a list's continuation is not a new item */
+			para_open(b, p, NULL);
+			s = nl + 1;
+		}
+		if (*s)
+			run(b, s, r->flags, 0);
+	}
 	puts_(b, "</w:p>");
 }
 
@@ -279,8 +308,6 @@ static void table(struct docx *x, const struct doc_table *t)
 		puts_(b, "</w:tr>");
 	}
 	puts_(b, "</w:tbl>");
-	/* Word needs a paragraph between two tables */
-	simple_para(b, "Note", NULL, NULL, 0);
 	free(w);
 }
 
@@ -528,6 +555,9 @@ static void block(struct docx *x, const struct doc_block *b)
 		break;
 	case DOC_TABLE:
 		table(x, &b->u.table);
+		/* Word needs a paragraph between two tables and at the end */
+		if (!b->next || b->next->kind == DOC_TABLE)
+			simple_para(&x->doc, "Note", NULL, NULL, 0);
 		break;
 	case DOC_BAR_CHART:
 	case DOC_LINE_CHART:
@@ -618,17 +648,17 @@ static const char styles_xml[] = XML_HEAD
 	"<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name "
 	"w:val=\"Title\"/><w:aliases w:val=\"Название\"/><w:basedOn "
-	"w:val=\"Normal\"/><w:qFormat/><w:pPr><w:ind w:firstLine=\"0\"/>"
-	"<w:jc w:val=\"center\"/><w:spacing w:after=\"120\"/></w:pPr><w:rPr>"
+	"w:val=\"Normal\"/><w:qFormat/><w:pPr><w:spacing w:after=\"120\"/>"
+	"<w:ind w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr><w:rPr>"
 	"<w:b/><w:sz w:val=\"28\"/></w:rPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Plain\"><w:name "
 	"w:val=\"Без отступа\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
 	"<w:pPr><w:ind w:firstLine=\"0\"/><w:jc w:val=\"left\"/></w:pPr>"
 	"</w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Centered\"><w:name "
-	"w:val=\"По центру\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:ind "
-	"w:firstLine=\"0\"/><w:jc w:val=\"center\"/><w:spacing "
-	"w:after=\"200\"/></w:pPr></w:style>"
+	"w:val=\"По центру\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing "
+	"w:after=\"200\"/><w:ind w:firstLine=\"0\"/><w:jc "
+	"w:val=\"center\"/></w:pPr></w:style>"
 	"<w:style w:type=\"paragraph\" w:styleId=\"Note\"><w:name "
 	"w:val=\"Примечание\"/><w:basedOn w:val=\"Plain\"/><w:rPr><w:sz "
 	"w:val=\"20\"/></w:rPr></w:style>"
@@ -667,11 +697,13 @@ static void numbering_xml(const struct docx *x, struct buf *b)
 	      "<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType "
 	      "w:val=\"multilevel\"/>"
 	      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt "
-	      "w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/><w:lvlJc "
+	      "w:val=\"decimal\"/><w:suff w:val=\"space\"/>"
+	      "<w:lvlText w:val=\"%1.\"/><w:lvlJc "
 	      "w:val=\"left\"/><w:pPr><w:ind w:left=\"0\" "
 	      "w:firstLine=\"709\"/></w:pPr><w:rPr><w:b/></w:rPr></w:lvl>"
 	      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt "
-	      "w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2.\"/><w:lvlJc "
+	      "w:val=\"decimal\"/><w:suff w:val=\"space\"/>"
+	      "<w:lvlText w:val=\"%1.%2.\"/><w:lvlJc "
 	      "w:val=\"left\"/><w:pPr><w:ind w:left=\"0\" "
 	      "w:firstLine=\"709\"/></w:pPr></w:lvl></w:abstractNum>"
 	      "<w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType "
