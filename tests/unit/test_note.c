@@ -562,6 +562,74 @@ static void test_note__summarises_at_scale(void **state)
 	fixture_release(&fx);
 }
 
+/*
+ * The note as a document: its sections in order, the decision as a
+ * numbered list of two levels, the typography applied once for both
+ * renderings; and report.docx says the same words as report.pdf
+ * (tests/docx/docx_check.py, run from the source root as `make unit`
+ * does).
+ */
+static void test_note__one_document_two_renderings(void **state)
+{
+	static const char *const sections[] = {
+		"Источники данных и полнота сведений",
+		"Показатели системы обеспечения профессионального развития "
+		"педагогических работников",
+		"Кадровый состав",
+		"Наставничество и поддержка молодых педагогов",
+		"Профессиональные дефициты",
+		"Обеспеченность и потребность в кадрах",
+		"Динамика показателей",
+		"Кластерный анализ общеобразовательных организаций",
+		"Проблемные зоны", "Адресные рекомендации",
+	};
+	struct fixture fx;
+	struct doc d;
+	const struct doc_list *l = NULL;
+	const struct doc_list_item *it;
+	size_t nh = 0;
+	char cmd[512], *out;
+	int st;
+
+	fixture_init(&fx, 12);
+	doc_init(&d, "Справка");
+	note_build(&d, &fx.ctx);
+	for (const struct doc_block *b = d.first; b; b = b->next) {
+		if (b->kind == DOC_HEADING && b->u.heading.level == 1) {
+			assert_true(nh < 10);
+			assert_string_equal(b->u.heading.text, sections[nh]);
+			nh++;
+		}
+		if (b->kind == DOC_LIST && b->u.list.numbered)
+			l = &b->u.list;
+	}
+	assert_int_equal(nh, 10);
+	assert_non_null(l);
+	it = l->items;
+	assert_int_equal(it->level, 0);
+	assert_string_equal(it->label, "1.");
+	assert_string_equal(it->para.runs->text, "Управлению образования:");
+	assert_int_equal(it->para.runs->flags, DOC_BOLD);
+	it = it->next;
+	assert_int_equal(it->level, 1);
+	assert_string_equal(it->label, "1.1.");
+	assert_string_equal(it->para.runs->text, "Проводить ежемесячные "
+			    "совещания с руководителями. Срок: ежемесячно.");
+	/* the signature closes the note, in the model's typography */
+	assert_int_equal(d.last->kind, DOC_PARA);   /* «Исполнитель: …» */
+	doc_release(&d);
+
+	assert_int_equal(note_write(path_of("report.pdf"),
+				    path_of("report.docx"), &fx.ctx), 0);
+	snprintf(cmd, sizeof(cmd), "/usr/bin/python3 tests/docx/docx_check.py "
+		 "'%s' 2>&1", tmpdir);
+	out = run(cmd, &st);
+	if (st != 0)
+		fail_msg("%s", out);
+	free(out);
+	fixture_release(&fx);
+}
+
 static void test_note__unwritable_path(void **state)
 {
 	struct fixture fx;
@@ -569,6 +637,8 @@ static void test_note__unwritable_path(void **state)
 	fixture_init(&fx, 12);
 	assert_int_equal(note_write("/nonexistent-dir/x.pdf", NULL, &fx.ctx),
 			 -1);
+	assert_int_equal(note_write(path_of("ok.pdf"),
+				    "/nonexistent-dir/x.docx", &fx.ctx), -1);
 	fixture_release(&fx);
 }
 
@@ -638,6 +708,7 @@ int main(void)
 			test_note__july_title_and_identical_bytes),
 		cmocka_unit_test(test_note__bare_context),
 		cmocka_unit_test(test_note__summarises_at_scale),
+		cmocka_unit_test(test_note__one_document_two_renderings),
 		cmocka_unit_test(test_note__unwritable_path),
 		cmocka_unit_test(test_ru_plural__persons),
 		cmocka_unit_test(test_ru_plural__forms),
