@@ -10,6 +10,8 @@
 #include <string.h>
 #include <zip.h>
 
+#include "diag.h"
+
 /* A4 and the PDF's margins (30/15/20/20 mm), twips. */
 #define PAGE_W 11906
 #define PAGE_H 16838
@@ -372,8 +374,9 @@ static void chart_open(struct buf *b, const char *title)
 	      "openxmlformats.org/officeDocument/2006/relationships\">"
 	      "<c:roundedCorners val=\"0\"/><c:chart>");
 	if (title) {
-		puts_(b, "<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr "
-		      "sz=\"1000\" b=\"1\"/></a:pPr><a:r><a:rPr lang=\"ru-RU\" "
+		puts_(b, "<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr>"
+		      "<a:defRPr sz=\"1000\" b=\"1\"/></a:pPr><a:r><a:rPr "
+		      "lang=\"ru-RU\" "
 		      "sz=\"1000\" b=\"1\"/><a:t>");
 		esc(b, title);
 		puts_(b, "</a:t></a:r></a:p></c:rich></c:tx><c:overlay "
@@ -885,8 +888,15 @@ static int zip_parts(const char *path, struct part *p, size_t n,
 	if (zip_close(za) == 0)
 		return 0;
 zerr:
-	fprintf(stderr, "kadry: не удалось записать файл «%s»: %s\n", path,
-		zip_strerror(za));
+	{
+		/* the system's reason in Russian, libzip's own otherwise */
+		zip_error_t *ze = zip_get_error(za);
+
+		fprintf(stderr, "kadry: не удалось записать файл «%s»: %s\n",
+			path, zip_error_system_type(ze) == ZIP_ET_SYS ?
+			errno_ru(zip_error_code_system(ze)) :
+			zip_strerror(za));
+	}
 	zip_discard(za);
 	return -1;
 }

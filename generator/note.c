@@ -445,7 +445,7 @@ static void sources(struct note *n)
 			int k = f->kind > 0 && f->kind < KIND__COUNT
 				? f->kind : 0;
 
-			/* Earlier summaries are listed, not counted as input. */
+			/* Earlier summaries are listed, not counted. */
 			if (f->kind == KIND_SUMMARY) {
 				k = KIND_HISTORY;
 			} else {

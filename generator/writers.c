@@ -1,9 +1,9 @@
 /*
- * writers.c - the XLSX and PDF writers, in parallel.
+ * writers.c - the XLSX writers and the note, in parallel.
  *
  * Four independent outputs, each read-only over the report context: the
- * note (report.pdf and report.docx from one document model), the personal lists workbook, the monitoring workbook and the
- * return files.  Two threads take them from one queue in that order, so
+ * note (report.pdf and report.docx from one document model), the personal
+ * lists workbook, the monitoring workbook and the return files.  Two threads take them from one queue in that order, so
  * the work spreads by itself: at a district the PDF is the longest job,
  * at a million staff the lists are (callgrind at 50,000 staff: lists
  * ~45 %, monitoring and returns ~25 % each, the PDF ~5 %).  Every output

@@ -1,6 +1,5 @@
 /*
- * test_note.c - the analytical note from a hand-built context, and
- * the Russian plural forms its prose depends on.
+ * test_note.c - the analytical note from a hand-built context.
  */
 #include "note.h"
 
@@ -16,7 +15,6 @@
 
 #include "analysis.h"
 #include "arena.h"
-#include "ru_plural.h"
 #include "template.h"
 
 #define CREATED ((time_t)1797811200)    /* 2026-12-21 00:00 UTC */
@@ -642,64 +640,6 @@ static void test_note__unwritable_path(void **state)
 	fixture_release(&fx);
 }
 
-static void test_ru_plural__persons(void **state)
-{
-	char b[64];
-
-	assert_string_equal(ru_persons(1, b), "1 человек");
-	assert_string_equal(ru_persons(2, b), "2 человека");
-	assert_string_equal(ru_persons(5, b), "5 человек");
-	assert_string_equal(ru_persons(11, b), "11 человек");
-	assert_string_equal(ru_persons(21, b), "21 человек");
-	assert_string_equal(ru_persons(22, b), "22 человека");
-	assert_string_equal(ru_persons(25, b), "25 человек");
-	assert_string_equal(ru_persons(111, b), "111 человек");
-	assert_string_equal(ru_persons(112, b), "112 человек");
-	assert_string_equal(ru_persons(0, b), "0 человек");
-}
-
-static void test_ru_plural__forms(void **state)
-{
-	const char *f[] = { "учитель", "учителя", "учителей" };
-
-	assert_string_equal(ru_plural(1, f[0], f[1], f[2]), "учитель");
-	assert_string_equal(ru_plural(2, f[0], f[1], f[2]), "учителя");
-	assert_string_equal(ru_plural(5, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(11, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(14, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(21, f[0], f[1], f[2]), "учитель");
-	assert_string_equal(ru_plural(22, f[0], f[1], f[2]), "учителя");
-	assert_string_equal(ru_plural(25, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(111, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(247, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(-3, f[0], f[1], f[2]), "учителя");
-	assert_true(ru_singular(21));
-	assert_false(ru_singular(11));
-	assert_false(ru_singular(247));
-}
-
-static void test_ru_plural__percent(void **state)
-{
-	char b[64];
-
-	/* a fraction always takes «процента» */
-	assert_string_equal(ru_percent(632, true, b), "63,2 процента");
-	assert_string_equal(ru_percent(190, true, b), "19,0 процента");
-	assert_string_equal(ru_percent(632, false, b), "63,2 процента");
-	assert_string_equal(ru_percent(11, false, b), "1,1 процента");
-	/* whole percents agree with the number */
-	assert_string_equal(ru_percent(10, false, b), "1 процент");
-	assert_string_equal(ru_percent(20, false, b), "2 процента");
-	assert_string_equal(ru_percent(50, false, b), "5 процентов");
-	assert_string_equal(ru_percent(110, false, b), "11 процентов");
-	assert_string_equal(ru_percent(200, false, b), "20 процентов");
-	assert_string_equal(ru_percent(210, false, b), "21 процент");
-	assert_string_equal(ru_percent(220, false, b), "22 процента");
-	assert_string_equal(ru_percent(250, false, b), "25 процентов");
-	assert_string_equal(ru_percent(1110, false, b), "111 процентов");
-	assert_string_equal(ru_percent(-25, true, b), "-2,5 процента");
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -710,9 +650,6 @@ int main(void)
 		cmocka_unit_test(test_note__summarises_at_scale),
 		cmocka_unit_test(test_note__one_document_two_renderings),
 		cmocka_unit_test(test_note__unwritable_path),
-		cmocka_unit_test(test_ru_plural__persons),
-		cmocka_unit_test(test_ru_plural__forms),
-		cmocka_unit_test(test_ru_plural__percent),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -155,6 +155,9 @@ static void test_ru_text__cases(void **state)
 				    "учителей математики", RU_GENITIVE, NULL),
 			    "Районного методического объединения учителей "
 			    "математики");
+	assert_string_equal(ru_case(&ar, "Районные методические объединения",
+				    RU_DATIVE, NULL),
+			    "Районным методическим объединениям");
 	assert_string_equal(ru_case(&ar, "Руководители ОО", RU_DATIVE, NULL),
 			    "Руководителям ОО");
 	assert_string_equal(ru_case(&ar, "Отдел образования", RU_DATIVE,
@@ -172,6 +175,64 @@ static void test_ru_text__cases(void **state)
 	assert_string_equal(ru_case(&ar, "МКУ «ЦРО»", RU_DATIVE,
 				    "МКУ «Центр развития образования»"),
 			    "МКУ «Центр развития образования»");
+}
+
+static void test_ru_text__plural_persons(void **state)
+{
+	char b[64];
+
+	assert_string_equal(ru_persons(1, b), "1 человек");
+	assert_string_equal(ru_persons(2, b), "2 человека");
+	assert_string_equal(ru_persons(5, b), "5 человек");
+	assert_string_equal(ru_persons(11, b), "11 человек");
+	assert_string_equal(ru_persons(21, b), "21 человек");
+	assert_string_equal(ru_persons(22, b), "22 человека");
+	assert_string_equal(ru_persons(25, b), "25 человек");
+	assert_string_equal(ru_persons(111, b), "111 человек");
+	assert_string_equal(ru_persons(112, b), "112 человек");
+	assert_string_equal(ru_persons(0, b), "0 человек");
+}
+
+static void test_ru_text__plural_forms(void **state)
+{
+	const char *f[] = { "учитель", "учителя", "учителей" };
+
+	assert_string_equal(ru_plural(1, f[0], f[1], f[2]), "учитель");
+	assert_string_equal(ru_plural(2, f[0], f[1], f[2]), "учителя");
+	assert_string_equal(ru_plural(5, f[0], f[1], f[2]), "учителей");
+	assert_string_equal(ru_plural(11, f[0], f[1], f[2]), "учителей");
+	assert_string_equal(ru_plural(14, f[0], f[1], f[2]), "учителей");
+	assert_string_equal(ru_plural(21, f[0], f[1], f[2]), "учитель");
+	assert_string_equal(ru_plural(22, f[0], f[1], f[2]), "учителя");
+	assert_string_equal(ru_plural(25, f[0], f[1], f[2]), "учителей");
+	assert_string_equal(ru_plural(111, f[0], f[1], f[2]), "учителей");
+	assert_string_equal(ru_plural(247, f[0], f[1], f[2]), "учителей");
+	assert_string_equal(ru_plural(-3, f[0], f[1], f[2]), "учителя");
+	assert_true(ru_singular(21));
+	assert_false(ru_singular(11));
+	assert_false(ru_singular(247));
+}
+
+static void test_ru_text__plural_percent(void **state)
+{
+	char b[64];
+
+	/* a fraction always takes «процента» */
+	assert_string_equal(ru_percent(632, true, b), "63,2 процента");
+	assert_string_equal(ru_percent(190, true, b), "19,0 процента");
+	assert_string_equal(ru_percent(632, false, b), "63,2 процента");
+	assert_string_equal(ru_percent(11, false, b), "1,1 процента");
+	/* whole percents agree with the number */
+	assert_string_equal(ru_percent(10, false, b), "1 процент");
+	assert_string_equal(ru_percent(20, false, b), "2 процента");
+	assert_string_equal(ru_percent(50, false, b), "5 процентов");
+	assert_string_equal(ru_percent(110, false, b), "11 процентов");
+	assert_string_equal(ru_percent(200, false, b), "20 процентов");
+	assert_string_equal(ru_percent(210, false, b), "21 процент");
+	assert_string_equal(ru_percent(220, false, b), "22 процента");
+	assert_string_equal(ru_percent(250, false, b), "25 процентов");
+	assert_string_equal(ru_percent(1110, false, b), "111 процентов");
+	assert_string_equal(ru_percent(-25, true, b), "-2,5 процента");
 }
 
 static int teardown(void **state)
@@ -193,6 +254,9 @@ int main(void)
 		cmocka_unit_test(test_ru_text__nouns_agree),
 		cmocka_unit_test(test_ru_text__verbs_agree),
 		cmocka_unit_test(test_ru_text__cases),
+		cmocka_unit_test(test_ru_text__plural_persons),
+		cmocka_unit_test(test_ru_text__plural_forms),
+		cmocka_unit_test(test_ru_text__plural_percent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown);
