@@ -8,9 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
-#include "diag.h"
+#include "bundle.h"
 
 /* A4 and the PDF's margins (30/15/20/20 mm), twips. */
 #define PAGE_W 11906
@@ -814,7 +813,7 @@ static void core_xml(const struct doc *d, time_t created, struct buf *b)
 	     when, when);
 }
 
-/* ---------------------------------------------------------------- zip */
+/* -------------------------------------------------------------- parts */
 
 struct part {
 	char name[64];
@@ -836,75 +835,11 @@ static struct part *part(struct part **v, size_t *n, size_t *cap,
 	return p;
 }
 
-/* MS-DOS date and time of t, as UTC (1980..2107). */
-static void dos_time(time_t t, zip_uint16_t *dtime, zip_uint16_t *ddate)
-{
-	struct tm tm;
-
-	if (t < 315532800)
-		t = 315532800;
-	gmtime_r(&t, &tm);
-	if (tm.tm_year > 207)
-		tm.tm_year = 207;
-	*dtime = (zip_uint16_t)((tm.tm_hour << 11) | (tm.tm_min << 5) |
-				(tm.tm_sec / 2));
-	*ddate = (zip_uint16_t)(((tm.tm_year - 80) << 9) |
-				((tm.tm_mon + 1) << 5) | tm.tm_mday);
-}
-
-static int zip_parts(const char *path, struct part *p, size_t n,
-		     time_t created)
-{
-	zip_uint16_t dtime, ddate;
-	zip_t *za;
-	int err;
-
-	za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
-	if (!za) {
-		fprintf(stderr, "kadry: не удалось создать файл «%s»\n", path);
-		return -1;
-	}
-	dos_time(created, &dtime, &ddate);
-	for (size_t i = 0; i < n; i++) {
-		zip_source_t *src = zip_source_buffer(za, p[i].b.s ?
-						      p[i].b.s : "",
-						      p[i].b.len, 0);
-		zip_int64_t idx = src ? zip_file_add(za, p[i].name, src,
-						     ZIP_FL_ENC_UTF_8) : -1;
-
-		if (idx < 0) {
-			zip_source_free(src);
-			goto zerr;
-		}
-		if (zip_file_set_dostime(za, (zip_uint64_t)idx, dtime, ddate,
-					 0) ||
-		    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
-						     ZIP_OPSYS_UNIX,
-						     0100644u << 16) ||
-		    zip_set_file_compression(za, (zip_uint64_t)idx,
-					     ZIP_CM_DEFLATE, 9))
-			goto zerr;
-	}
-	if (zip_close(za) == 0)
-		return 0;
-zerr:
-	{
-		/* the system's reason in Russian, libzip's own otherwise */
-		zip_error_t *ze = zip_get_error(za);
-
-		fprintf(stderr, "kadry: не удалось записать файл «%s»: %s\n",
-			path, zip_error_system_type(ze) == ZIP_ET_SYS ?
-			errno_ru(zip_error_code_system(ze)) :
-			zip_strerror(za));
-	}
-	zip_discard(za);
-	return -1;
-}
-
 int docx_write(const struct doc *d, const char *path, time_t created)
 {
 	struct docx x = { .d = d };
 	struct part *parts = NULL;
+	struct bundle_entry *entries;
 	size_t np = 0, cap = 0;
 	int rc;
 
@@ -933,7 +868,13 @@ int docx_write(const struct doc *d, const char *path, time_t created)
 	}
 	/* sorted part names: the same archive whatever the build order */
 	qsort(parts, np, sizeof(*parts), cmp_part);
-	rc = zip_parts(path, parts, np, created);
+	entries = xcalloc(np, sizeof(*entries));
+	for (size_t i = 0; i < np; i++)
+		entries[i] = (struct bundle_entry){ parts[i].name,
+						    parts[i].b.s,
+						    parts[i].b.len };
+	rc = bundle_write_mem(path, entries, np, created);
+	free(entries);
 	for (size_t i = 0; i < np; i++)
 		free(parts[i].b.s);
 	free(parts);

@@ -1,8 +1,8 @@
 /*
  * docx_write.h - a document (doc.h) as an editable Word file, report.docx.
  *
- * WordprocessingML written by hand and zipped with libzip (libzip stays in
- * bundle.c and here).  The styles a department head edits with: «Обычный»
+ * WordprocessingML written by hand and zipped by bundle.c (where libzip
+ * stays).  The styles a department head edits with: «Обычный»
  * (Normal: 12 pt, justified, 12.5 mm first-line indent), «Заголовок 1» and
  * «Заголовок 2» (heading 1/2, with outline levels, so Word's navigation
  * and table of contents find them), a caption style for table captions

@@ -89,13 +89,19 @@ with zipfile.ZipFile(path_docx) as z:
             for t in re.findall(r"<(?:c:v|a:t)>([^<]*)</", xml):
                 chart_words.update(words(t))
 LEGENDS = "без целевого значения достигнуто не достигнуто целевое значение " \
-    "цель нет данных человек стр. из"
+    "цель нет данных человек"
 chart_words.update(LEGENDS.split())
 NUMBER = re.compile(r"^[−\-+]?[\d ,.]*\d[%,.]*$|^%$")
 LABEL = re.compile(r"^(\d+(\.\d+)*\.|—)$")
 
 pdf = subprocess.run(["pdftotext", "-q", "-raw", path_pdf, "-"], capture_output=True,
                      text=True, check=True).stdout
+# only the paginated rendering has these: page numbers («стр. 2 из 16» in
+# the footer, or a number alone on its line at the top), «Продолжение
+# таблицы N» over a continued table
+pdf = re.sub(r"стр\. \d+ из \d+", " ", pdf)
+pdf = re.sub(r"(^|\f)\s*\d+\s*\n", r"\1", pdf)
+pdf = re.sub(r"Продолжение таблицы \d+", " ", pdf)
 # a word hyphenated at a line end is one word
 words_pdf = words(re.sub(r"(\w)-\n(\w)", r"\1\2", pdf))
 
