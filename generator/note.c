@@ -275,24 +275,10 @@ static const char *expand(struct note *n, const char *text)
 	return r;
 }
 
-/* The text with its first letter a capital (Cyrillic а-я, ё, Latin). */
+/* The text with its first letter a capital. */
 static const char *capital(struct note *n, const char *s)
 {
-	unsigned char a = (unsigned char)s[0], b = a ? (unsigned char)s[1] : 0;
-	char *r = arena_strdup(&n->ar, s);
-
-	if (a >= 'a' && a <= 'z') {
-		r[0] = (char)(a - 32);
-	} else if (a == 0xD0 && b >= 0xB0 && b <= 0xBF) {     /* а-п */
-		r[1] = (char)(b - 0x20);
-	} else if (a == 0xD1 && b >= 0x80 && b <= 0x8F) {     /* р-я */
-		r[0] = (char)0xD0;
-		r[1] = (char)(b + 0x20);
-	} else if (a == 0xD1 && b == 0x91) {                  /* ё */
-		r[0] = (char)0xD0;
-		r[1] = (char)0x81;
-	}
-	return r;
+	return ru_capital(&n->ar, s);
 }
 
 /* Ends a sentence with a full stop unless it has one. */

@@ -440,6 +440,28 @@ const char *ru_month(int m)
 	return m >= 1 && m <= 12 ? names[m - 1] : "";
 }
 
+/* ----------------------------------------------------- capital letter */
+
+/* The text with its first letter a capital (Cyrillic а-я, ё, Latin). */
+const char *ru_capital(struct arena *ar, const char *s)
+{
+	char *r = arena_strdup(ar, s ? s : "");
+	unsigned char a = (unsigned char)r[0], b = a ? (unsigned char)r[1] : 0;
+
+	if (a >= 'a' && a <= 'z') {
+		r[0] = (char)(a - 32);
+	} else if (a == 0xD0 && b >= 0xB0 && b <= 0xBF) {     /* а-п */
+		r[1] = (char)(b - 0x20);
+	} else if (a == 0xD1 && b >= 0x80 && b <= 0x8F) {     /* р-я */
+		r[0] = (char)0xD0;
+		r[1] = (char)(b + 0x20);
+	} else if (a == 0xD1 && b == 0x91) {                  /* ё */
+		r[0] = (char)0xD0;
+		r[1] = (char)0x81;
+	}
+	return r;
+}
+
 /* ------------------------------------------------------------- cases */
 
 /*

@@ -83,6 +83,9 @@ char *ru_percent(int64_t tenths, bool decimal, char *buf);
 /* Month m (1..12) in the nominative, «декабрь»; "" out of range. */
 const char *ru_month(int m);
 
+/* s with its first letter a capital (Cyrillic а-я, ё, Latin). */
+const char *ru_capital(struct arena *ar, const char *s);
+
 enum ru_case { RU_DATIVE, RU_GENITIVE };
 
 /*

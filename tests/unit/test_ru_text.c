@@ -235,6 +235,16 @@ static void test_ru_text__plural_percent(void **state)
 	assert_string_equal(ru_percent(-25, true, b), "-2,5 процента");
 }
 
+static void test_ru_text__capital(void **state)
+{
+	assert_string_equal(ru_capital(&ar, "районное"), "Районное");
+	assert_string_equal(ru_capital(&ar, "ёлка"), "Ёлка");
+	assert_string_equal(ru_capital(&ar, "яблоко"), "Яблоко");
+	assert_string_equal(ru_capital(&ar, "rmo"), "Rmo");
+	assert_string_equal(ru_capital(&ar, "РМО"), "РМО");
+	assert_string_equal(ru_capital(&ar, ""), "");
+}
+
 static int teardown(void **state)
 {
 	arena_release(&ar);
@@ -254,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_ru_text__nouns_agree),
 		cmocka_unit_test(test_ru_text__verbs_agree),
 		cmocka_unit_test(test_ru_text__cases),
+		cmocka_unit_test(test_ru_text__capital),
 		cmocka_unit_test(test_ru_text__plural_persons),
 		cmocka_unit_test(test_ru_text__plural_forms),
 		cmocka_unit_test(test_ru_text__plural_percent),
