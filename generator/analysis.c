@@ -663,12 +663,21 @@ static void add_rmo_recs(struct analysis *a, const struct figures *fs,
 				{ "subject", subj },
 				{ "subject_gen", genitive(subj) },
 				{ "persons", persons },
+				{ "rmo_gen", NULL },
+				{ "rmo_dat", NULL },
 				{ "rmo", NULL },
 			};
 			size_t nv = sizeof(vars) / sizeof(vars[0]);
 
 			r->addressee = expand(&a->arena, t->rmo_name, vars,
 					      nv);
+			/* «план работы районного методического объединения» */
+			vars[nv - 3].value = ru_case(&a->arena, r->addressee,
+				RU_GENITIVE, expand(&a->arena, t->rmo_gen, vars,
+						    nv - 3));
+			vars[nv - 2].value = ru_case(&a->arena, r->addressee,
+				RU_DATIVE, expand(&a->arena, t->rmo_dat, vars,
+						  nv - 3));
 			vars[nv - 1].value = r->addressee;
 			r->text = expand(&a->arena, t->subject_text, vars,
 					 nv);

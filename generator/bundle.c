@@ -108,6 +108,59 @@ out:
 	return rc;
 }
 
+int bundle_write_mem(const char *zip_path, const struct bundle_entry *e,
+		     size_t n, time_t mtime)
+{
+	zip_uint16_t dtime, ddate;
+	zip_t *za;
+	int err;
+
+	za = zip_open(zip_path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	if (!za) {
+		zip_error_t ze;
+		zip_error_init_with_code(&ze, err);
+		fprintf(stderr, "kadry: не удалось создать файл «%s»: %s\n",
+			zip_path, zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return -1;
+	}
+	dos_time(mtime, &dtime, &ddate);
+	for (size_t i = 0; i < n; i++) {
+		zip_source_t *src = zip_source_buffer(za, e[i].data ?
+						      e[i].data : "",
+						      e[i].len, 0);
+		zip_int64_t idx = src ? zip_file_add(za, e[i].name, src,
+						     ZIP_FL_ENC_UTF_8) : -1;
+
+		if (idx < 0) {
+			zip_source_free(src);
+			goto zerr;
+		}
+		if (zip_file_set_dostime(za, (zip_uint64_t)idx, dtime, ddate,
+					 0) ||
+		    zip_file_set_external_attributes(za, (zip_uint64_t)idx, 0,
+						     ZIP_OPSYS_UNIX,
+						     0100644u << 16) ||
+		    zip_set_file_compression(za, (zip_uint64_t)idx,
+					     ZIP_CM_DEFLATE, 9))
+			goto zerr;
+	}
+	if (zip_close(za) == 0)
+		return 0;
+zerr:
+	{
+		/* the system's reason in Russian, libzip's own otherwise */
+		zip_error_t *ze = zip_get_error(za);
+
+		fprintf(stderr, "kadry: не удалось записать файл «%s»: %s\n",
+			zip_path, zip_error_system_type(ze) == ZIP_ET_SYS ?
+			errno_ru(zip_error_code_system(ze)) :
+			zip_strerror(za));
+	}
+	zip_discard(za);
+	return -1;
+}
+
 char *bundle_name(const char *municipality, const char *period, char *buf,
 		  size_t size)
 {

@@ -25,7 +25,7 @@
 #include "blanks.h"
 #include "bundle.h"
 #include "forms.h"
-#include "report_rollup.h"
+#include "note_rollup.h"
 #include "rollup.h"
 #include "ru_plural.h"
 #include "compute.h"
@@ -399,7 +399,7 @@ static int write_outputs(struct run *r)
 static int write_bundle(struct run *r)
 {
 	static const char *const names[] = {
-		"monitoring.xlsx", "report.pdf", "summary.csv",
+		"monitoring.xlsx", "report.docx", "report.pdf", "summary.csv",
 		"validation.csv", "forecast.xlsx", "SHA256SUMS",
 	};
 	char name[512], path[4096];
@@ -556,8 +556,8 @@ static int rollup_write_all(struct rollup *r, struct output *o,
 	if (xlsx_rollup_write(output_tmp(o, "monitoring.xlsx", true), r,
 			      created))
 		return -1;
-	if (report_rollup_write(output_tmp(o, "report.pdf", true), r,
-				created))
+	if (note_rollup_write(output_tmp(o, "report.pdf", true),
+			      output_tmp(o, "report.docx", true), r, created))
 		return -1;
 	return 0;
 }

@@ -3,7 +3,7 @@
  *
  * The driver (cli.c) runs the pipeline read -> validate -> compute ->
  * analyse and hands this context to each writer (xlsx_write.c,
- * report_pdf.c, the personal lists and return files).  Writers only read it.
+ * note.c, the personal lists and return files).  Writers only read it.
  */
 #ifndef KADRY_REPORT_H
 #define KADRY_REPORT_H

@@ -34,8 +34,9 @@
  * command (cmd_rollup in cli.c) writes OUT/<period>/ (atomic, SHA256SUMS):
  * summary.csv (summary_write of r->fs: scope region, scope_id the
  * template's region or «Регион», then every municipality's district rows
- * as they came), monitoring.xlsx (xlsx_rollup.h), report.pdf
- * (report_rollup.h) and validation.csv (the reading diagnostics, r->dl).
+ * as they came), monitoring.xlsx (xlsx_rollup.h), report.pdf and
+ * report.docx (note_rollup.h) and validation.csv (the reading diagnostics,
+ * r->dl).
  *
  * Ownership: all strings live in the roll-up's arena; rollup_release()
  * frees everything.

@@ -387,6 +387,8 @@ static const struct keydef par_keys[] = {
 static const struct keydef subj_keys[] = {
 	{ "text", V_TEXT, TO(subject_text), false, false, 0, 0 },
 	{ "rmo", V_TEXT, TO(rmo_name), false, false, 0, 0 },
+	{ "rmo_gen", V_TEXT, TO(rmo_gen), false, false, 0, 0 },
+	{ "rmo_dat", V_TEXT, TO(rmo_dat), false, false, 0, 0 },
 	{ "min_persons", V_INT, TO(subject_min), false, false, 1, 100000 },
 	{ NULL, 0, 0, false, false, 0, 0 }
 };
@@ -1147,6 +1149,10 @@ int template_finish(struct template *t, struct params *p, FILE *err)
 	if (!t->rmo_name)
 		t->rmo_name = "районное методическое объединение учителей "
 			      "{subject_gen}";
+	if (!t->rmo_gen)
+		t->rmo_gen = "";
+	if (!t->rmo_dat)
+		t->rmo_dat = "";
 	if (t->subject_min < 1)
 		t->subject_min = 1;
 	p->nclusters = t->nclusters;

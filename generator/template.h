@@ -121,6 +121,11 @@ struct template {
 	const char *rmo_name;           /* [subject] rmo: «районное
 					 * методическое объединение учителей
 					 * {subject_gen}» */
+	const char *rmo_gen;            /* [subject] rmo_gen, rmo_dat: its
+					 * genitive and dative when the rules
+					 * of ru_case() cannot decline it;
+					 * "" = by rule */
+	const char *rmo_dat;
 	int64_t subject_min;            /* [subject] min_persons: persons with
 					 * a deficit in the subject, >= 1 */
 

@@ -1,11 +1,12 @@
 /*
- * writers.c - the XLSX and PDF writers, in parallel.
+ * writers.c - the XLSX writers and the note, in parallel.
  *
  * Five independent outputs, each read-only over the report context: the
- * PDF note, the personal lists workbook, the monitoring workbook, the
- * return files and the regional forms (forecast.xlsx, the smallest).  Two
- * threads take them from one queue in that order, so the work spreads by
- * itself: at a district the PDF is the longest job,
+ * note (report.pdf and report.docx from one document model), the personal
+ * lists workbook, the monitoring workbook, the return files and the forms
+ * (forecast.xlsx, the smallest).  Two threads take them from one queue in
+ * that order, so the work spreads by itself: at a district the PDF is the
+ * longest job,
  * at a million staff the lists are (callgrind at 50,000 staff: lists
  * ~45 %, monitoring and returns ~25 % each, the PDF ~5 %).  Every output
  * has its own file and library handles, so its bytes do not depend on
@@ -17,7 +18,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "report_pdf.h"
+#include "note.h"
 #include "timing.h"
 #include "xlsx_forms.h"
 #include "xlsx_personal.h"
@@ -42,6 +43,7 @@ enum { W_PDF, W_LISTS, W_MONITORING, W_RETURNS, W_FORECAST, W__COUNT };
 struct queue {
 	const struct report_ctx *ctx;
 	const char *path[W__COUNT];
+	const char *docx;               /* the note's second rendering */
 	double seconds[W__COUNT];       /* each writer's wall time */
 	int rc[W__COUNT];
 	int next;                       /* the next writer to start */
@@ -54,7 +56,7 @@ static int write_one(const struct queue *q, int w)
 
 	switch (w) {
 	case W_PDF:
-		return report_pdf_write(p, q->ctx);
+		return note_write(p, q->docx, q->ctx);
 	case W_LISTS:
 		return xlsx_write_lists(p, q->ctx);
 	case W_MONITORING:
@@ -95,6 +97,7 @@ int writers_run(const struct report_ctx *ctx, struct output *out)
 	q.path[W_RETURNS] = output_tmpdir(out, "personal/returns");
 	q.path[W_PDF] = output_tmp(out, "report.pdf", true);
 	q.path[W_FORECAST] = output_tmp(out, "forecast.xlsx", true);
+	q.docx = output_tmp(out, "report.docx", true);
 	if (!q.path[W_RETURNS])
 		return -1;
 	pthread_mutex_init(&q.lock, NULL);

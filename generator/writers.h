@@ -2,7 +2,7 @@
  * writers.h - runs the document writers of a report into the period folder.
  *
  * monitoring.xlsx, personal/lists.xlsx, the return files, forecast.xlsx and
- * report.pdf from one queue on two threads: the two libraries share nothing, each writer only
+ * the note (report.pdf, report.docx) from one queue on two threads: the two libraries share nothing, each writer only
  * reads the context, and each file's bytes do not depend on the timing, so
  * the output stays deterministic while both cores work.
  */

@@ -391,7 +391,8 @@ static void test_analysis__recommendations(void **state)
 	static const char recs[] =
 		"[I01]\ntext = {org}: {value} при цели {target}\n"
 		"[I02]\ntypes = ДОО, ДО\ntext = not for schools\n"
-		"[subject]\ntext = {rmo}: {persons}\n";
+		"[subject]\ntext = {rmo}: {persons}; план работы {rmo_gen}; "
+		"{rmo_dat}\n";
 	struct arena ar = ARENA_INIT;
 	struct figures fs;
 	struct template t;
@@ -420,8 +421,39 @@ static void test_analysis__recommendations(void **state)
 	assert_string_equal(a.recs[1].subject, "физика");
 	assert_string_equal(a.recs[1].addressee, "районное методическое "
 			    "объединение учителей физики");
+	/* the genitive and dative by the rules of ru_case() */
 	assert_string_equal(a.recs[1].text, "районное методическое "
-			    "объединение учителей физики: 3");
+			    "объединение учителей физики: 3; план работы "
+			    "районного методического объединения учителей "
+			    "физики; районному методическому объединению "
+			    "учителей физики");
+	analysis_release(&a);
+	template_release(&t);
+	figures_release(&fs);
+	arena_release(&ar);
+}
+
+/* A name the rules cannot decline: the template gives its cases. */
+static void test_analysis__rmo_cases_from_template(void **state)
+{
+	static const char recs[] =
+		"[subject]\nrmo = МО «Радуга» ({subject})\n"
+		"rmo_gen = МО «Радуга» (учителей {subject_gen})\n"
+		"text = план работы {rmo_gen}; {rmo_dat}\n";
+	struct arena ar = ARENA_INIT;
+	struct figures fs;
+	struct template t;
+	struct params p;
+	struct analysis a;
+	(void)state;
+
+	status_figures(&fs, &ar);
+	load(&t, &p, status_ini, recs, NULL);
+	assert_int_equal(analysis_run(&fs, NULL, &t, &p, DISTRICT, &a), 0);
+	assert_int_equal(a.nrecs, 1);
+	/* rmo_dat not given, «МО» not declinable: the name as it is */
+	assert_string_equal(a.recs[0].text, "план работы МО «Радуга» "
+			    "(учителей физики); МО «Радуга» (физика)");
 	analysis_release(&a);
 	template_release(&t);
 	figures_release(&fs);
@@ -492,6 +524,7 @@ int main(void)
 		cmocka_unit_test(test_analysis__clusters),
 		cmocka_unit_test(test_analysis__k_capped),
 		cmocka_unit_test(test_analysis__recommendations),
+		cmocka_unit_test(test_analysis__rmo_cases_from_template),
 		cmocka_unit_test(test_analysis__decisions),
 	};
 

@@ -1,5 +1,6 @@
 /*
- * test_bundle.c - the --bundle ZIP: written, byte-identical twice, listed.
+ * test_bundle.c - the --bundle ZIP: written, byte-identical twice, listed;
+ * an archive of entries in memory (report.docx).
  */
 #include "kadry_test.h"
 
@@ -119,6 +120,36 @@ static void test_bundle__missing_file_no_archive(void **state)
 	assert_int_not_equal(access(zip, F_OK), 0);
 }
 
+/* Entries from memory: in the order given, with the fixed date. */
+static void test_bundle__from_memory(void **state)
+{
+	static const struct bundle_entry e[] = {
+		{ "[Content_Types].xml", "<Types/>", 8 },
+		{ "word/document.xml", "<w:document/>", 13 },
+		{ "empty.xml", NULL, 0 },
+	};
+	char zip[128], cmd[256], line[512];
+	FILE *p;
+	(void)state;
+	snprintf(zip, sizeof(zip), "%s/m.zip", root);
+	assert_int_equal(bundle_write_mem(zip, e, 3, 1797811200), 0);
+	snprintf(cmd, sizeof(cmd), "TZ=Asia/Vladivostok unzip -l '%s' | "
+		 "awk '/2026-12-21 00:00/ {printf \"%%s,\", $4}'", zip);
+	p = popen(cmd, "r");
+	assert_non_null(fgets(line, sizeof(line), p));
+	pclose(p);
+	assert_string_equal(line, "[Content_Types].xml,word/document.xml,"
+			    "empty.xml,");
+	snprintf(cmd, sizeof(cmd), "unzip -p '%s' word/document.xml", zip);
+	p = popen(cmd, "r");
+	assert_non_null(fgets(line, sizeof(line), p));
+	pclose(p);
+	assert_string_equal(line, "<w:document/>");
+	/* an unwritable place: -1, said on stderr */
+	assert_int_equal(bundle_write_mem("/nonexistent-dir/m.zip", e, 3, 0),
+			 -1);
+}
+
 static void test_bundle__name(void **state)
 {
 	char buf[128];
@@ -138,6 +169,7 @@ int main(void)
 		cmocka_unit_test(test_bundle__identical_twice),
 		cmocka_unit_test(test_bundle__lists_names_in_order),
 		cmocka_unit_test(test_bundle__missing_file_no_archive),
+		cmocka_unit_test(test_bundle__from_memory),
 		cmocka_unit_test(test_bundle__name),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

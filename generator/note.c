@@ -1,7 +1,8 @@
 /*
- * report_pdf.c - writes the analytical note from the figures and analysis.
+ * note.c - the district's analytical note as a document: every sentence
+ * of it, built from the figures, the analysis and the template.
  */
-#include "report_pdf.h"
+#include "note.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -14,8 +15,9 @@
 #include "catalog.h"
 #include "date.h"
 #include "history.h"
-#include "pdf_layout.h"
-#include "ru_plural.h"
+#include "docx_write.h"
+#include "pdf_render.h"
+#include "ru_text.h"
 #include "template.h"
 
 /* Caps that keep the note readable for 40,000 organizations. */
@@ -24,28 +26,14 @@
 #define RECS_MAX 40             /* organization recommendations shown */
 #define FILES_MAX 10            /* files with rejected rows listed */
 #define ROWS_MAX 20             /* rows of a breakdown table */
-#define TABLE_START 110         /* a table's title, header and 3 rows, pt */
 
 struct note {
 	const struct report_ctx *c;
-	struct pdf_doc *d;
+	struct doc *d;
 	struct arena ar;        /* this note's strings */
 	uint8_t scope;          /* SCOPE_DISTRICT, or SCOPE_REGION (roll-up) */
 	const char *id;
 	int year, month;
-};
-
-static const struct pdf_style small_note = {
-	10, false, false, PDF_LEFT, 0, 0, 0, 4
-};
-static const struct pdf_style group_style = {
-	12, true, false, PDF_JUSTIFY, PDF_MM(12.5), 0, 6, 2
-};
-static const struct pdf_style item_style = {
-	12, false, false, PDF_JUSTIFY, PDF_MM(12.5), 0, 0, 2
-};
-static const struct pdf_style dept_style = {
-	12, true, false, PDF_CENTER, 0, 0, 0, 10
 };
 
 /* ------------------------------------------------------------ figures */
@@ -287,24 +275,10 @@ static const char *expand(struct note *n, const char *text)
 	return r;
 }
 
-/* The text with its first letter a capital (Cyrillic а-я, ё, Latin). */
+/* The text with its first letter a capital. */
 static const char *capital(struct note *n, const char *s)
 {
-	unsigned char a = (unsigned char)s[0], b = a ? (unsigned char)s[1] : 0;
-	char *r = arena_strdup(&n->ar, s);
-
-	if (a >= 'a' && a <= 'z') {
-		r[0] = (char)(a - 32);
-	} else if (a == 0xD0 && b >= 0xB0 && b <= 0xBF) {     /* а-п */
-		r[1] = (char)(b - 0x20);
-	} else if (a == 0xD1 && b >= 0x80 && b <= 0x8F) {     /* р-я */
-		r[0] = (char)0xD0;
-		r[1] = (char)(b + 0x20);
-	} else if (a == 0xD1 && b == 0x91) {                  /* ё */
-		r[0] = (char)0xD0;
-		r[1] = (char)0x81;
-	}
-	return r;
+	return ru_capital(&n->ar, s);
 }
 
 /* Ends a sentence with a full stop unless it has one. */
@@ -362,7 +336,7 @@ static const char *target_text(struct note *n, const char *code)
 
 static void title_block(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct template *t = n->c->t;
 	const char *kind;
 	char date[40];
@@ -370,7 +344,7 @@ static void title_block(struct note *n)
 	time_t created = n->c->created;
 
 	if (t && *t->department)
-		pdf_text(d, &dept_style, t->department);
+		doc_run(d, doc_para(d, DOC_CENTER), DOC_BOLD, t->department);
 	if (n->month == 7)
 		kind = "промежуточного (июльского) мониторинга";
 	else if (n->month == 12)
@@ -378,36 +352,36 @@ static void title_block(struct note *n)
 	else
 		kind = arena_printf(&n->ar, "мониторинга за %s",
 				    period_text(n));
-	pdf_textf(d, &PDF_TITLE, "Аналитическая справка по итогам %s "
+	doc_textf(d, DOC_TITLE, "Аналитическая справка по итогам %s "
 		  "показателей системы обеспечения профессионального развития "
 		  "педагогических работников", kind);
-	pdf_space(d, 8);
+	doc_gap(d, DOC_GAP_MEDIUM);
 	if (t && *t->district)
-		pdf_textf(d, &PDF_PLAIN, "Муниципальное образование: %s%s%s%s",
+		doc_textf(d, DOC_PLAIN, "Муниципальное образование: %s%s%s%s",
 			  t->district, *t->region ? " (" : "", t->region,
 			  *t->region ? ")" : "");
 	else
-		pdf_textf(d, &PDF_PLAIN, "Муниципальное образование: %s",
+		doc_textf(d, DOC_PLAIN, "Муниципальное образование: %s",
 			  n->id);
 	if (n->c->p) {
 		char asof[16];
 
 		date_format(n->c->p->asof, asof);
-		pdf_textf(d, &PDF_PLAIN, "Период мониторинга: %s (сведения по "
+		doc_textf(d, DOC_PLAIN, "Период мониторинга: %s (сведения по "
 			  "состоянию на %s)", period_text(n), asof);
 	} else {
-		pdf_textf(d, &PDF_PLAIN, "Период мониторинга: %s",
+		doc_textf(d, DOC_PLAIN, "Период мониторинга: %s",
 			  period_text(n));
 	}
 	gmtime_r(&created, &tm);
 	snprintf(date, sizeof(date), "%02d.%02d.%04d", tm.tm_mday,
 		 tm.tm_mon + 1, tm.tm_year + 1900);
-	pdf_textf(d, &PDF_PLAIN, "Дата составления: %s", date);
+	doc_textf(d, DOC_PLAIN, "Дата составления: %s", date);
 	if (t && *t->compiler)
-		pdf_textf(d, &PDF_PLAIN, "Составитель: %s", t->compiler);
-	pdf_space(d, 8);
+		doc_textf(d, DOC_PLAIN, "Составитель: %s", t->compiler);
+	doc_gap(d, DOC_GAP_MEDIUM);
 	if (t && *t->intro)
-		pdf_text(d, &PDF_BODY, expand(n, t->intro));
+		doc_text(d, DOC_BODY, expand(n, t->intro));
 }
 
 /* Rows of the sources table: the input kinds, then the history files. */
@@ -427,14 +401,14 @@ static const char *const kind_title[NKINDS] = {
 
 static void sources(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct diag_list *dl = n->c->dl;
 	const struct dataset *ds = n->c->ds;
 	char a[32], b[32], c[32], e[32], w[32];
 
-	pdf_heading(d, 1, "Источники данных и полнота сведений");
+	doc_heading(d, 1, "Источники данных и полнота сведений");
 	if (!dl || dl->nfiles == 0) {
-		pdf_text(d, &PDF_BODY, "Сведения о прочитанных файлах в "
+		doc_text(d, DOC_BODY, "Сведения о прочитанных файлах в "
 			 "справку не переданы.");
 	} else {
 		long read = 0, acc = 0, rej = 0, warn = 0;
@@ -442,22 +416,22 @@ static void sources(struct note *n)
 		long k_files[NKINDS] = { 0 }, k_read[NKINDS] = { 0 };
 		long k_acc[NKINDS] = { 0 }, k_rej[NKINDS] = { 0 };
 		long k_warn[NKINDS] = { 0 };
-		struct pdf_col cols[] = {
-			{ "Вид сведений", 0.32f, PDF_LEFT },
-			{ "Файлов", 0.11f, PDF_RIGHT },
-			{ "Прочитано строк", 0.15f, PDF_RIGHT },
-			{ "Принято", 0.13f, PDF_RIGHT },
-			{ "Отклонено", 0.15f, PDF_RIGHT },
-			{ "Предупре-\nждений", 0.14f, PDF_RIGHT },
+		struct doc_col cols[] = {
+			{ "Вид сведений", 0.32f, DOC_LEFT },
+			{ "Файлов", 0.11f, DOC_RIGHT },
+			{ "Прочитано строк", 0.15f, DOC_RIGHT },
+			{ "Принято", 0.13f, DOC_RIGHT },
+			{ "Отклонено", 0.15f, DOC_RIGHT },
+			{ "Предупре-\nждений", 0.14f, DOC_RIGHT },
 		};
-		struct pdf_table *tb;
+		struct doc_table *tb;
 
 		for (size_t i = 0; i < dl->nfiles; i++) {
 			const struct file_report *f = &dl->files[i];
 			int k = f->kind > 0 && f->kind < KIND__COUNT
 				? f->kind : 0;
 
-			/* Earlier summaries are listed, not counted as input. */
+			/* Earlier summaries are listed, not counted. */
 			if (f->kind == KIND_SUMMARY) {
 				k = KIND_HISTORY;
 			} else {
@@ -473,14 +447,16 @@ static void sources(struct note *n)
 			k_rej[k] += f->rejected;
 			k_warn[k] += f->warnings;
 		}
-		pdf_textf(d, &PDF_BODY, "Для мониторинга обработано %zu %s: "
+		doc_textf(d, DOC_BODY, "Для мониторинга %s %zu %s: "
 			  "прочитано %ld %s, принято %ld, отклонено %ld. "
 			  "Зарегистрировано %ld %s и %ld %s. Отклонённые "
 			  "строки "
 			  "в расчёт показателей не включены; замечания по "
 			  "каждой строке приведены в файле validation.csv, "
 			  "образовательным организациям подготовлены файлы "
-			  "для исправления сведений.", nin,
+			  "для исправления сведений.",
+			  ru_agree((int64_t)nin, "обработан", "обработано"),
+			  nin,
 			  ru_plural((int64_t)nin, "файл", "файла", "файлов"),
 			  read, ru_plural(read, "строка", "строки", "строк"),
 			  acc, rej, dl->errors,
@@ -488,7 +464,7 @@ static void sources(struct note *n)
 			  dl->warnings,
 			  ru_plural(dl->warnings, "предупреждение",
 				    "предупреждения", "предупреждений"));
-		tb = pdf_table_begin(d, cols, 6, 0);
+		tb = doc_table(d, cols, 6, 0);
 		for (int k = 1; k <= NKINDS; k++) {
 			int kk = k % NKINDS;    /* unknown last */
 			const char *cells[6];
@@ -507,7 +483,7 @@ static void sources(struct note *n)
 			cells[3] = k_files[kk] ? c : "—";
 			cells[4] = k_files[kk] ? e : "—";
 			cells[5] = k_files[kk] ? w : "—";
-			pdf_table_row(tb, cells, 0);
+			doc_table_row(n->d, tb, cells, 0);
 		}
 		{
 			const char *cells[6] = { "Всего", a, b, c, e, w };
@@ -517,9 +493,9 @@ static void sources(struct note *n)
 			snprintf(c, sizeof(c), "%ld", acc);
 			snprintf(e, sizeof(e), "%ld", rej);
 			snprintf(w, sizeof(w), "%ld", warn);
-			pdf_table_row(tb, cells, PDF_ROW_BOLD | PDF_ROW_SHADE);
+			doc_table_row(n->d, tb, cells,
+				      DOC_ROW_BOLD | DOC_ROW_SHADE);
 		}
-		pdf_table_end(tb);
 
 		/* missing optional kinds: their figures say «нет данных» */
 		{
@@ -529,7 +505,7 @@ static void sources(struct note *n)
 				if (k_files[k] == 0)
 					names_add(&nm, kind_title[k]);
 			if (nm.total)
-				pdf_textf(d, &PDF_BODY, "Не представлены "
+				doc_textf(d, DOC_BODY, "Не представлены "
 					  "сведения: %s. Показатели, которые "
 					  "на них опираются, отмечены как "
 					  "«нет "
@@ -539,11 +515,11 @@ static void sources(struct note *n)
 		if (rej > 0) {
 			size_t *idx = xcalloc(dl->nfiles, sizeof(*idx));
 			size_t m = 0;
-			struct pdf_col fc[] = {
-				{ "Файл", 0.58f, PDF_LEFT },
-				{ "Прочитано", 0.14f, PDF_RIGHT },
-				{ "Отклонено", 0.14f, PDF_RIGHT },
-				{ "Предупре-\nждений", 0.14f, PDF_RIGHT },
+			struct doc_col fc[] = {
+				{ "Файл", 0.58f, DOC_LEFT },
+				{ "Прочитано", 0.14f, DOC_RIGHT },
+				{ "Отклонено", 0.14f, DOC_RIGHT },
+				{ "Предупре-\nждений", 0.14f, DOC_RIGHT },
 			};
 
 			for (size_t i = 0; i < dl->nfiles; i++)
@@ -558,13 +534,12 @@ static void sources(struct note *n)
 						idx[i] = idx[j];
 						idx[j] = t;
 					}
-			pdf_need(d, TABLE_START);   /* title with table */
-			pdf_textf(d, &PDF_BODY, "Строки отклонены в %zu %s%s:",
+			doc_textf(d, DOC_BODY, "Строки отклонены в %zu %s%s:",
 				  m, ru_plural((int64_t)m, "файле", "файлах",
 					       "файлах"),
 				  m > FILES_MAX ? "; больше всего — в "
-				  "следующих" : "");
-			tb = pdf_table_begin(d, fc, 4, 0);
+				  "следующих" : "")->keep_next = true;
+			tb = doc_table(d, fc, 4, 0);
 			for (size_t i = 0; i < m && i < FILES_MAX; i++) {
 				const struct file_report *f =
 					&dl->files[idx[i]];
@@ -573,9 +548,8 @@ static void sources(struct note *n)
 				snprintf(a, sizeof(a), "%ld", f->read);
 				snprintf(b, sizeof(b), "%ld", f->rejected);
 				snprintf(c, sizeof(c), "%ld", f->warnings);
-				pdf_table_row(tb, cells, 0);
+				doc_table_row(n->d, tb, cells, 0);
 			}
-			pdf_table_end(tb);
 			free(idx);
 		}
 	}
@@ -593,7 +567,7 @@ static void sources(struct note *n)
 					  ds->orgs.v[i].name :
 					  ds->orgs.v[i].id);
 		if (nm.total == 0)
-			pdf_textf(d, &PDF_BODY, "Сведения о педагогических "
+			doc_textf(d, DOC_BODY, "Сведения о педагогических "
 				  "работниках представили все %zu %s.",
 				  ds->orgs.n,
 				  ru_plural((int64_t)ds->orgs.n,
@@ -604,7 +578,7 @@ static void sources(struct note *n)
 			size_t k = nm.total;
 			const char *list = names_text(n, &nm);
 
-			pdf_textf(d, &PDF_BODY, "В реестре %zu %s; принятых "
+			doc_textf(d, DOC_BODY, "В реестре %zu %s; принятых "
 				  "сведений о педагогических работниках нет у "
 				  "%zu %s: %s.", ds->orgs.n,
 				  ru_plural((int64_t)ds->orgs.n,
@@ -621,21 +595,21 @@ static void sources(struct note *n)
 
 static void indicators(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct analysis *an = n->c->an;
-	struct pdf_col cols[] = {
-		{ "Код", 0.06f, PDF_LEFT },
-		{ "Показатель", 0.35f, PDF_LEFT },
-		{ "Значение", 0.11f, PDF_RIGHT },
-		{ "Числитель / знаменатель", 0.14f, PDF_RIGHT },
-		{ "Целевое значение", 0.18f, PDF_RIGHT },
-		{ "Статус", 0.16f, PDF_LEFT },
+	struct doc_col cols[] = {
+		{ "Код", 0.06f, DOC_LEFT },
+		{ "Показатель", 0.35f, DOC_LEFT },
+		{ "Значение", 0.11f, DOC_RIGHT },
+		{ "Числитель / знаменатель", 0.14f, DOC_RIGHT },
+		{ "Целевое значение", 0.18f, DOC_RIGHT },
+		{ "Статус", 0.16f, DOC_LEFT },
 	};
-	struct pdf_bar bars[18];
+	struct doc_bar bars[18];
 	int nb = 0;
-	struct pdf_table *tb;
+	struct doc_table *tb;
 
-	pdf_heading(d, 1, "Показатели системы обеспечения профессионального "
+	doc_heading(d, 1, "Показатели системы обеспечения профессионального "
 		    "развития педагогических работников");
 	if (an && an->ncodes > 0) {
 		int64_t k[3] = { 0 };
@@ -643,14 +617,14 @@ static void indicators(struct note *n)
 		for (size_t i = 0; i < an->ncodes; i++)
 			k[an->district.st[i].status < 3 ?
 			  an->district.st[i].status : 0]++;
-		pdf_textf(d, &PDF_BODY, "Целевые значения установлены для "
+		doc_textf(d, DOC_BODY, "Целевые значения установлены для "
 			  "%zu %s: достигнуты – %" PRId64 ", не достигнуты – "
 			  "%" PRId64 ", нет данных – %" PRId64 ".", an->ncodes,
 			  ru_plural((int64_t)an->ncodes, "показателя",
 				    "показателей", "показателей"),
 			  k[AN_ACHIEVED], k[AN_NOT_ACHIEVED], k[AN_NODATA]);
 	}
-	tb = pdf_table_begin(d, cols, 6, 8);
+	tb = doc_table(d, cols, 6, 8);
 	for (int i = 1; i <= 18; i++) {
 		char code[8], nd[64];
 		const struct catalog_entry *e = catalog_indicator(i);
@@ -673,9 +647,9 @@ static void indicators(struct note *n)
 		cells[3] = nd;
 		cells[4] = target_text(n, code);
 		cells[5] = st ? an_status_name(st->status) : "—";
-		pdf_table_row(tb, cells, 0);
+		doc_table_row(n->d, tb, cells, 0);
 		if (f && f->kind == FK_SHARE && nb < 18) {
-			struct pdf_bar *b = &bars[nb++];
+			struct doc_bar *b = &bars[nb++];
 
 			memset(b, 0, sizeof(*b));
 			b->label = arena_printf(&n->ar, "%s %s", code,
@@ -687,20 +661,20 @@ static void indicators(struct note *n)
 				b->target = (double)st->target / 10;
 			}
 			b->kind = !st || st->status == AN_NODATA
-				? PDF_BAR_NEUTRAL
-				: st->status == AN_ACHIEVED ? PDF_BAR_GOOD
-				: PDF_BAR_BAD;
+				? DOC_BAR_NEUTRAL
+				: st->status == AN_ACHIEVED ? DOC_BAR_GOOD
+				: DOC_BAR_BAD;
 		}
 	}
-	pdf_table_end(tb);
 	if (nb > 0) {
-		struct pdf_bar_chart bc = {
+		struct doc_bar_chart bc = {
 			"Значения показателей и целевые значения, %", 100, 1,
 			"%", { "без целевого значения", "достигнуто",
-			       "не достигнуто" }, "целевое значение", 0.42f
+			       "не достигнуто" }, "целевое значение", 0.42f,
+			NULL, 0
 		};
-		pdf_bar_chart(d, &bc, bars, nb);
-		pdf_text(d, &small_note, "Показатели I17 и I18 выражены в "
+		doc_bar_chart(d, &bc, bars, nb);
+		doc_text(d, DOC_NOTE, "Показатели I17 и I18 выражены в "
 			 "числе человек и приведены в таблице и в разделе о "
 			 "динамике.");
 	}
@@ -739,7 +713,7 @@ static const struct band exp_bands[] = {
 static void band_chart(struct note *n, const char *title,
 		       const struct band *bd, int nbd)
 {
-	struct pdf_bar bars[16];
+	struct doc_bar bars[16];
 	int nb = 0;
 	bool any = false;
 
@@ -755,21 +729,22 @@ static void band_chart(struct note *n, const char *title,
 		nb++;
 	}
 	if (any) {
-		struct pdf_bar_chart bc = {
-			title, 0, 1, "%", { NULL, NULL, NULL }, NULL, 0.25f
+		struct doc_bar_chart bc = {
+			title, 0, 1, "%", { NULL, NULL, NULL }, NULL, 0.25f,
+			NULL, 0
 		};
-		pdf_bar_chart(n->d, &bc, bars, nb);
+		doc_bar_chart(n->d, &bc, bars, nb);
 	}
 }
 
 static void staff(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct figure *cnt = fig(n, "S.count", "");
 	int64_t teachers = count_of(cnt);
 	size_t a, b;
 
-	pdf_heading(d, 1, "Кадровый состав");
+	doc_heading(d, 1, "Кадровый состав");
 	/* all pedagogical workers by type of organization */
 	{
 		const struct figure *oo = fig(n, "S.staff", "org_type:ОО");
@@ -779,7 +754,7 @@ static void staff(struct note *n)
 		int64_t total = count_of(all);
 
 		if (total >= 0)
-			pdf_textf(d, &PDF_BODY, "Общая численность "
+			doc_textf(d, DOC_BODY, "Общая численность "
 				  "педагогических работников составляет %s "
 				  "(в том числе %" PRId64 " – в "
 				  "общеобразовательных организациях, %" PRId64
@@ -792,7 +767,7 @@ static void staff(struct note *n)
 				  count_of(dop) < 0 ? 0 : count_of(dop));
 	}
 	if (teachers <= 0) {
-		pdf_text(d, &PDF_BODY, "Сведений об учителях "
+		doc_text(d, DOC_BODY, "Сведений об учителях "
 			 "общеобразовательных организаций нет.");
 		return;
 	}
@@ -853,7 +828,7 @@ static void staff(struct note *n)
 					 persons(n, ex->num),
 					 ru_percent(te, true, p2));
 		}
-		pdf_text(d, &PDF_BODY, s);
+		doc_text(d, DOC_BODY, s);
 	}
 	/* young, older, women */
 	{
@@ -867,7 +842,7 @@ static void staff(struct note *n)
 			int64_t old = o1->num + o2->num;
 			char p[64];
 
-			pdf_textf(d, &PDF_BODY, "Учителей в возрасте до 35 "
+			doc_textf(d, DOC_BODY, "Учителей в возрасте до 35 "
 				  "лет "
 				  "– %s, в возрасте 60 лет и старше – %s (%s)"
 				  "%s%s.", share_phrase(n, y), persons(n, old),
@@ -904,7 +879,7 @@ static void staff(struct note *n)
 					  count_of(f)));
 		}
 		if (nm.total)
-			pdf_textf(d, &PDF_BODY, "По должностям: %s.",
+			doc_textf(d, DOC_BODY, "По должностям: %s.",
 				  names_text(n, &nm));
 		free(ix);
 	}
@@ -939,7 +914,7 @@ static void schools_without_pairs(struct note *n)
 		size_t k = nm.total;
 		const char *list = names_text(n, &nm);
 
-		pdf_textf(n->d, &PDF_BODY, "Начинающие педагоги есть, а "
+		doc_textf(n->d, DOC_BODY, "Начинающие педагоги есть, а "
 			  "действующих пар наставничества нет в %zu %s: %s.",
 			  k, ru_plural((int64_t)k, "организации",
 				       "организациях", "организациях"),
@@ -949,7 +924,7 @@ static void schools_without_pairs(struct note *n)
 
 static void mentoring(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct figure *beg = fig(n, "M.beginners", "");
 	const struct figure *cov = fig(n, "M.beginners.covered", "");
 	const struct figure *yb = fig(n, "M.young_beginners", "");
@@ -961,30 +936,33 @@ static void mentoring(struct note *n)
 	int limit = n->c->p ? n->c->p->mentor_limit : 3;
 	size_t a, b;
 
-	pdf_heading(d, 1, "Наставничество и поддержка молодых педагогов");
+	doc_heading(d, 1, "Наставничество и поддержка молодых педагогов");
 	if (count_of(pairs) < 0 && count_of(beg) < 0) {
-		pdf_text(d, &PDF_BODY, "Сведения о наставничестве не "
+		doc_text(d, DOC_BODY, "Сведения о наставничестве не "
 			 "представлены: показатели раздела – «нет данных».");
 		return;
 	}
 	if (count_of(beg) >= 0) {
 		if (share_phrase(n, cov))
-			pdf_textf(d, &PDF_BODY, "Начинающих педагогических "
+			doc_textf(d, DOC_BODY, "Начинающих педагогических "
 				  "работников (педагогический стаж менее 3 "
 				  "лет) – %s; на дату мониторинга "
-				  "наставничеством охвачены %s при целевом "
+				  "наставничеством %s %s при целевом "
 				  "значении 100 процентов.",
 				  persons(n, count_of(beg)),
+				  ru_agree(cov->num, "охвачен", "охвачены"),
 				  share_phrase(n, cov));
 		else
-			pdf_textf(d, &PDF_BODY, "Начинающих педагогических "
+			doc_textf(d, DOC_BODY, "Начинающих педагогических "
 				  "работников (педагогический стаж менее 3 "
 				  "лет) – %s.", persons(n, count_of(beg)));
 	}
 	if (count_of(yb) > 0 && share_phrase(n, ycov))
-		pdf_textf(d, &PDF_BODY, "Из них молодых педагогов в возрасте "
-			  "до 35 лет – %s, наставничеством охвачены %s.",
-			  persons(n, count_of(yb)), share_phrase(n, ycov));
+		doc_textf(d, DOC_BODY, "Из них молодых педагогов в возрасте "
+			  "до 35 лет – %s, наставничеством %s %s.",
+			  persons(n, count_of(yb)),
+			  ru_agree(ycov->num, "охвачен", "охвачены"),
+			  share_phrase(n, ycov));
 	if (count_of(pairs) >= 0) {
 		struct names nm = { 0 };
 		const char *s;
@@ -1017,13 +995,13 @@ static void mentoring(struct note *n)
 		if (nm.total)
 			s = arena_printf(&n->ar, "%s. Формы наставничества: "
 					 "%s", s, names_text(n, &nm));
-		pdf_text(d, &PDF_BODY, sentence(n, s));
+		doc_text(d, DOC_BODY, sentence(n, s));
 	}
 	{
 		int64_t t;
 
 		if (val(paid, &t))
-			pdf_textf(d, &PDF_BODY, "Наставникам доплачивают в "
+			doc_textf(d, DOC_BODY, "Наставникам доплачивают в "
 				  "%" PRId64 " %s из %" PRId64 " (%s).",
 				  paid->num,
 				  ru_plural(paid->num, "паре", "парах",
@@ -1040,14 +1018,14 @@ static void mentoring(struct note *n)
 			  "педагоги, охваченные наставничеством" },
 			{ "I12", NULL }, { "I13", NULL }, { "I14", NULL },
 		};
-		struct pdf_bar bars[5];
+		struct doc_bar bars[5];
 		int nb = 0;
 		bool any = false;
 
 		for (int i = 0; i < 5; i++) {
 			const struct figure *f = fig(n, codes[i][0], "");
 			const struct an_status *st = status_of(n, codes[i][0]);
-			struct pdf_bar *bb = &bars[nb];
+			struct doc_bar *bb = &bars[nb];
 			int64_t t;
 
 			if (!f)
@@ -1063,25 +1041,25 @@ static void mentoring(struct note *n)
 				/* the seed's target: every beginner */
 				bb->has_target = true;
 				bb->target = 100;
-				bb->kind = bb->nodata ? PDF_BAR_NEUTRAL :
-					t >= 1000 ? PDF_BAR_GOOD : PDF_BAR_BAD;
+				bb->kind = bb->nodata ? DOC_BAR_NEUTRAL :
+					t >= 1000 ? DOC_BAR_GOOD : DOC_BAR_BAD;
 			} else if (st) {
 				bb->has_target = st->target > 0;
 				bb->target = (double)st->target / 10;
 				bb->kind = st->status == AN_ACHIEVED ?
-					PDF_BAR_GOOD : st->status ==
-					AN_NOT_ACHIEVED ? PDF_BAR_BAD :
-					PDF_BAR_NEUTRAL;
+					DOC_BAR_GOOD : st->status ==
+					AN_NOT_ACHIEVED ? DOC_BAR_BAD :
+					DOC_BAR_NEUTRAL;
 			}
 			nb++;
 		}
 		if (any) {
-			struct pdf_bar_chart bc = {
+			struct doc_bar_chart bc = {
 				"Охват наставничеством, %", 100, 1, "%",
 				{ NULL, "достигнуто", "не достигнуто" },
-				"целевое значение", 0.42f
+				"целевое значение", 0.42f, NULL, 0
 			};
-			pdf_bar_chart(d, &bc, bars, nb);
+			doc_bar_chart(d, &bc, bars, nb);
 		}
 	}
 }
@@ -1109,8 +1087,8 @@ static void dimension_table(struct note *n, const char *prefix,
 	const char *codes[DIM_CODES];
 	const char *keys[DIM_KEYS];
 	size_t nc = 0, nk = 0, a, b, plen = strlen(prefix);
-	struct pdf_col cols[DIM_CODES + 1];
-	struct pdf_table *tb;
+	struct doc_col cols[DIM_CODES + 1];
+	struct doc_table *tb;
 
 	for (size_t i = 0; i < ngiven && nc < DIM_CODES; i++)
 		if (range(n, given[i], prefix, &b) < b)
@@ -1159,17 +1137,15 @@ static void dimension_table(struct note *n, const char *prefix,
 				keys[j] = t;
 			}
 		}
-	cols[0] = (struct pdf_col){ head, 0.34f, PDF_LEFT };
+	cols[0] = (struct doc_col){ head, 0.34f, DOC_LEFT };
 	for (size_t c = 0; c < nc; c++)
-		cols[c + 1] = (struct pdf_col){
+		cols[c + 1] = (struct doc_col){
 			c == 0 && strcmp(codes[c], "I01") == 0 ?
 			"I01 Прошедшие диагностику, % учителей предмета" :
 			ind_name(codes[c], true), 0.66f / (float)nc,
-			PDF_RIGHT };
-	/* a short table stays with its title */
-	pdf_need(n->d, 60 + 15 * (float)(nk < 12 ? nk : 3));
-	pdf_text(n->d, &PDF_PLAIN, title);
-	tb = pdf_table_begin(n->d, cols, (int)nc + 1, 0);
+			DOC_RIGHT };
+	tb = doc_table(n->d, cols, (int)nc + 1, 0);
+	doc_table_caption(n->d, tb, title);
 	for (size_t i = 0; i < nk && i < ROWS_MAX; i++) {
 		const char *cells[DIM_CODES + 1];
 		const char *bd = arena_printf(&n->ar, "%s%s", prefix, keys[i]);
@@ -1179,18 +1155,17 @@ static void dimension_table(struct note *n, const char *prefix,
 			const struct figure *f = fig(n, codes[c], bd);
 			cells[c + 1] = f ? fig_text(n, f) : "—";
 		}
-		pdf_table_row(tb, cells, 0);
+		doc_table_row(n->d, tb, cells, 0);
 	}
-	pdf_table_end(tb);
 	if (nk > ROWS_MAX)
-		pdf_textf(n->d, &small_note, "Показаны %d строк из %zu; "
+		doc_textf(n->d, DOC_NOTE, "Показаны %d строк из %zu; "
 			  "полностью – в файле monitoring.xlsx.", ROWS_MAX,
 			  nk);
 }
 
 static void deficits(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct figure *dg = fig(n, "D.diagnosed", "");
 	const struct figure *wd = fig(n, "D.with_deficit", "");
 	const struct figure *ad = fig(n, "D.addressed", "");
@@ -1198,21 +1173,23 @@ static void deficits(struct note *n)
 	const struct figure *i01 = fig(n, "I01", "");
 	int window = n->c->p ? n->c->p->window_months : 36;
 
-	pdf_heading(d, 1, "Профессиональные дефициты");
+	doc_heading(d, 1, "Профессиональные дефициты");
 	if (count_of(dg) < 0) {
-		pdf_text(d, &PDF_BODY, "Сведения о диагностике "
+		doc_text(d, DOC_BODY, "Сведения о диагностике "
 			 "профессиональных дефицитов не представлены: "
 			 "показатели раздела – «нет данных».");
 		return;
 	}
 	{
 		const char *s;
+		char g[64];
 		int64_t t;
 
 		s = arena_printf(&n->ar, "Диагностику профессиональных "
-				 "дефицитов за %d %s прошли %s", window,
+				 "дефицитов за %d %s %s %s", window,
 				 ru_plural(window, "месяц", "месяца",
 					   "месяцев"),
+				 ru_agree(count_of(dg), "прошёл", "прошли"),
 				 persons(n, count_of(dg)));
 		if (val(i01, &t))
 			s = arena_printf(&n->ar, "%s (%s педагогических "
@@ -1222,15 +1199,19 @@ static void deficits(struct note *n)
 			s = arena_printf(&n->ar, "%s. По результатам "
 					 "последней "
 					 "диагностики дефициты выявлены у %s",
-					 s, persons(n, count_of(wd)));
-		pdf_text(d, &PDF_BODY, sentence(n, s));
+					 s, ru_persons_gen(count_of(wd), g));
+		doc_text(d, DOC_BODY, sentence(n, s));
 		if (share_phrase(n, ad))
-			pdf_textf(d, &PDF_BODY, "Из педагогов с выявленными "
-				  "дефицитами %s прошли обучение по адресным "
+			doc_textf(d, DOC_BODY, "Из педагогов с выявленными "
+				  "дефицитами %s %s обучение по адресным "
 				  "программам повышения квалификации после "
 				  "диагностики%s%s.", share_phrase(n, ad),
-				  share_phrase(n, iom) ? "; индивидуальные "
-				  "образовательные маршруты имеют " : "",
+				  ru_agree(ad->num, "прошёл", "прошли"),
+				  !share_phrase(n, iom) ? "" :
+				  ru_singular(iom->num) ? "; индивидуальный "
+				  "образовательный маршрут имеет " :
+				  "; индивидуальные "
+				  "образовательные маршруты имеют ",
 				  share_phrase(n, iom) ? share_phrase(n, iom)
 				  : "");
 	}
@@ -1244,13 +1225,13 @@ static void deficits(struct note *n)
 
 static void staffing(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct figure *vac = fig(n, "K.vacancies", "");
 	const struct figure *i16 = fig(n, "I16", "");
 	const struct figures *fs = n->c->fs;
 	size_t a, b;
 
-	pdf_heading(d, 1, "Обеспеченность и потребность в кадрах");
+	doc_heading(d, 1, "Обеспеченность и потребность в кадрах");
 	if (count_of(vac) >= 0) {
 		struct names nm = { 0 };
 		const char *s;
@@ -1273,9 +1254,9 @@ static void staffing(struct note *n)
 		if (nm.total)
 			s = arena_printf(&n->ar, "%s (%s)", s,
 					 names_text(n, &nm));
-		pdf_text(d, &PDF_BODY, sentence(n, s));
+		doc_text(d, DOC_BODY, sentence(n, s));
 	} else {
-		pdf_text(d, &PDF_BODY, "Сведения о вакансиях не представлены: "
+		doc_text(d, DOC_BODY, "Сведения о вакансиях не представлены: "
 			 "потребность в кадрах – «нет данных».");
 	}
 	/* the seed's sentence: the subjects most in need */
@@ -1302,7 +1283,7 @@ static void staffing(struct note *n)
 					  persons(n,
 						  count_of(&fs->v[ix[i]]))));
 		if (nm.total)
-			pdf_textf(d, &PDF_BODY, "Наибольшую потребность "
+			doc_textf(d, DOC_BODY, "Наибольшую потребность "
 				  "муниципальная система образования "
 				  "испытывает в учителях по предметам: %s.",
 				  names_text(n, &nm));
@@ -1331,15 +1312,19 @@ static void staffing(struct note *n)
 					 persons(n, count_of(t60)));
 		if (count_of(ov) >= 0)
 			s = arena_printf(&n->ar, "%sУчебную нагрузку выше "
-					 "%s ч в неделю имеют %s. ", s,
+					 "%s ч в неделю %s %s. ", s,
 					 n->c->p ? arena_printf(&n->ar, "%"
 					 PRId64, n->c->p->load_limit / 1000) :
-					 "27", persons(n, count_of(ov)));
+					 "27", ru_agree(count_of(ov), "имеет",
+							"имеют"),
+					 persons(n, count_of(ov)));
 		if (count_of(tc) >= 0 && count_of(ar) >= 0)
 			s = arena_printf(&n->ar, "%sПо целевому договору "
-					 "обучаются или работают %s, "
-					 "прибывших "
+					 "%s %s, прибывших "
 					 "педагогов – %s. ", s,
+					 ru_agree(count_of(tc), "обучается или "
+						  "работает", "обучаются или "
+						  "работают"),
 					 persons(n, count_of(tc)),
 					 persons(n, count_of(ar)));
 		if (val(i16, &t))
@@ -1348,7 +1333,7 @@ static void staffing(struct note *n)
 					 "педагогическими кадрами – %s.", s,
 					 tenths_text(n, t, false));
 		if (*s)
-			pdf_text(d, &PDF_BODY, s);
+			doc_text(d, DOC_BODY, s);
 	}
 }
 
@@ -1375,7 +1360,7 @@ static const struct figure *period_fig(struct note *n, int yyyymm,
 
 static void dynamics(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	int per[MAX_PERIODS + 1];
 	size_t np = 0;
 	int cur = n->year * 100 + n->month, prev = cur - 100;
@@ -1386,39 +1371,38 @@ static void dynamics(struct note *n)
 	};
 	const size_t ncodes = sizeof(codes) / sizeof(codes[0]);
 
-	pdf_heading(d, 1, "Динамика показателей");
+	doc_heading(d, 1, "Динамика показателей");
 	if (n->c->hist && n->c->hist->n > 0)
 		np = history_periods(n->c->hist, per, MAX_PERIODS);
 	if (np == 0) {
-		pdf_text(d, &PDF_BODY, "Данные предыдущих мониторингов не "
+		doc_text(d, DOC_BODY, "Данные предыдущих мониторингов не "
 			 "представлены: динамика показателей не "
 			 "рассчитывается.");
 		return;
 	}
 	per[np++] = cur;
 	{
-		struct pdf_col cols[MAX_PERIODS + 3];
+		struct doc_col cols[MAX_PERIODS + 3];
 		const char *cells[MAX_PERIODS + 3];
-		struct pdf_table *tb;
+		struct doc_table *tb;
 		float w = 0.58f / (float)(np + 1);
 		size_t nc = 0;
 
-		cols[nc++] = (struct pdf_col){ "Показатель", 0.42f, PDF_LEFT };
+		cols[nc++] = (struct doc_col){ "Показатель", 0.42f, DOC_LEFT };
 		for (size_t i = 0; i < np; i++)
-			cols[nc++] = (struct pdf_col){
-				period_label(n, per[i]), w, PDF_RIGHT };
-		cols[nc++] = (struct pdf_col){
+			cols[nc++] = (struct doc_col){
+				period_label(n, per[i]), w, DOC_RIGHT };
+		cols[nc++] = (struct doc_col){
 			arena_printf(&n->ar, "Изменение к %s",
-				     period_label(n, prev)), w, PDF_RIGHT };
-		pdf_need(d, TABLE_START);   /* title with table */
-		pdf_textf(d, &PDF_BODY, "Значения показателей за %zu %s "
+				     period_label(n, prev)), w, DOC_RIGHT };
+		doc_textf(d, DOC_BODY, "Значения показателей за %zu %s "
 			  "(изменение – к тому же месяцу предыдущего года, "
 			  "для долей – в процентных пунктах, для "
 			  "численности – "
 			  "в человеках):", np,
 			  ru_plural((int64_t)np, "период", "периода",
-				    "периодов"));
-		tb = pdf_table_begin(d, cols, (int)nc, 8.5f);
+				    "периодов"))->keep_next = true;
+		tb = doc_table(d, cols, (int)nc, 8.5f);
 		for (size_t k = 0; k < ncodes; k++) {
 			const struct figure *now = fig(n, codes[k], "");
 			const struct figure *was;
@@ -1446,9 +1430,8 @@ static void dynamics(struct note *n)
 			if (now && was)
 				history_change_str(now, was, ',', ch);
 			cells[1 + np] = *ch ? arena_strdup(&n->ar, ch) : "—";
-			pdf_table_row(tb, cells, 0);
+			doc_table_row(n->d, tb, cells, 0);
 		}
-		pdf_table_end(tb);
 	}
 	/* line charts: shares, then counts */
 	for (int kind = 0; kind < 2; kind++) {
@@ -1460,7 +1443,7 @@ static void dynamics(struct note *n)
 		};
 		const char *const *cc = kind ? count_codes : share_codes;
 		size_t ncc = kind ? 3 : 5;
-		struct pdf_series s[5];
+		struct doc_series s[5];
 		double *vals = xcalloc(5 * np, sizeof(double));
 		const char *cat[MAX_PERIODS + 1];
 		int ns = 0;
@@ -1492,25 +1475,25 @@ static void dynamics(struct note *n)
 			ns++;
 		}
 		if (ns > 0) {
-			struct pdf_line_chart lc = {
+			struct doc_line_chart lc = {
 				kind ? "Динамика численности, человек" :
 				"Динамика показателей, %", cat, (int)np,
 				kind ? 0 : 100, kind ? 0 : 1, kind ? "" : "%",
-				kind ? "человек" : NULL
+				kind ? "человек" : NULL, NULL, 0
 			};
-			pdf_line_chart(d, &lc, s, ns);
+			doc_line_chart(d, &lc, s, ns);
 		}
 		free(vals);
 	}
 	/* I18: young teachers by subject, this year and last */
 	{
 		size_t a, b;
-		struct pdf_table *tb = NULL;
-		struct pdf_col cols[] = {
-			{ "Предмет", 0.46f, PDF_LEFT },
-			{ period_label(n, prev), 0.18f, PDF_RIGHT },
-			{ period_label(n, cur), 0.18f, PDF_RIGHT },
-			{ "Изменение", 0.18f, PDF_RIGHT },
+		struct doc_table *tb = NULL;
+		struct doc_col cols[] = {
+			{ "Предмет", 0.46f, DOC_LEFT },
+			{ period_label(n, prev), 0.18f, DOC_RIGHT },
+			{ period_label(n, cur), 0.18f, DOC_RIGHT },
+			{ "Изменение", 0.18f, DOC_RIGHT },
 		};
 
 		a = range(n, "I18", "subject:", &b);
@@ -1521,19 +1504,17 @@ static void dynamics(struct note *n)
 			char ch[32];
 
 			if (!tb) {
-				pdf_need(d, TABLE_START);
-				pdf_textf(d, &PDF_PLAIN, "%s:",
-					  ind_name("I18", false));
-				tb = pdf_table_begin(d, cols, 4, 0);
+				doc_textf(d, DOC_PLAIN, "%s:", ind_name("I18",
+					  false))->keep_next = true;
+				tb = doc_table(d, cols, 4, 0);
 			}
 			ch[0] = '\0';
 			if (w)
 				history_change_str(f, w, ',', ch);
-			pdf_table_row(tb, (const char *const[]){
+			doc_table_row(n->d, tb, (const char *const[]){
 				f->breakdown + 8, w ? fig_text(n, w) : "—",
 				fig_text(n, f), *ch ? ch : "—" }, 0);
 		}
-		pdf_table_end(tb);
 	}
 }
 
@@ -1541,44 +1522,44 @@ static void dynamics(struct note *n)
 
 static void clusters(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct analysis *an = n->c->an;
 	const struct template *t = n->c->t;
 
-	pdf_heading(d, 1, "Кластерный анализ общеобразовательных организаций");
+	doc_heading(d, 1, "Кластерный анализ общеобразовательных организаций");
 	if (!an || an->k == 0) {
-		pdf_text(d, &PDF_BODY, "Кластеризация не проводилась: "
+		doc_text(d, DOC_BODY, "Кластеризация не проводилась: "
 			 "недостаточно общеобразовательных организаций со "
 			 "значениями показателей.");
 		return;
 	}
 	if (an->cluster_method && *an->cluster_method)
-		pdf_text(d, &PDF_BODY, an->cluster_method);
+		doc_text(d, DOC_BODY, an->cluster_method);
 	if (t && *t->cluster_note)
-		pdf_text(d, &PDF_BODY, expand(n, t->cluster_note));
+		doc_text(d, DOC_BODY, expand(n, t->cluster_note));
 	{
-		struct pdf_col cols[12];
+		struct doc_col cols[12];
 		const char *cells[12];
 		int k = an->k < 10 ? an->k : 10;
 		float w = 0.55f / (float)(k + 1);
-		struct pdf_table *tb;
+		struct doc_table *tb;
 		int nc = 0;
 
-		cols[nc++] = (struct pdf_col){ "Показатель", 0.45f, PDF_LEFT };
+		cols[nc++] = (struct doc_col){ "Показатель", 0.45f, DOC_LEFT };
 		for (int i = 0; i < k; i++)
-			cols[nc++] = (struct pdf_col){
+			cols[nc++] = (struct doc_col){
 				arena_printf(&n->ar, "Группа %d (%s)",
 					     an->clusters[i].number,
 					     an->clusters[i].label), w,
-				PDF_RIGHT };
-		cols[nc++] = (struct pdf_col){ "Район", w, PDF_RIGHT };
-		tb = pdf_table_begin(d, cols, nc, 8.5f);
+				DOC_RIGHT };
+		cols[nc++] = (struct doc_col){ "Район", w, DOC_RIGHT };
+		tb = doc_table(d, cols, nc, 8.5f);
 		cells[0] = "Число школ";
 		for (int i = 0; i < k; i++)
 			cells[1 + i] = arena_printf(&n->ar, "%zu",
 						    an->clusters[i].nmembers);
 		cells[1 + k] = "";
-		pdf_table_row(tb, cells, PDF_ROW_SHADE);
+		doc_table_row(n->d, tb, cells, DOC_ROW_SHADE);
 		for (size_t p = 0; p < an->nprofile; p++) {
 			const char *code = an->profile[p];
 			const struct figure *f = fig(n, code, "");
@@ -1590,15 +1571,14 @@ static void clusters(struct note *n)
 					tenths_text(n, an->clusters[i].mean[p],
 						    is_count(code)) : "—";
 			cells[1 + k] = fig_text(n, f);
-			pdf_table_row(tb, cells, 0);
+			doc_table_row(n->d, tb, cells, 0);
 		}
 		cells[0] = "Средний уровень по профилю";
 		for (int i = 0; i < k; i++)
 			cells[1 + i] = tenths_text(n, an->clusters[i].overall,
 						   false);
 		cells[1 + k] = "";
-		pdf_table_row(tb, cells, PDF_ROW_BOLD);
-		pdf_table_end(tb);
+		doc_table_row(n->d, tb, cells, DOC_ROW_BOLD);
 	}
 	for (int i = 0; i < an->k; i++) {
 		const struct an_cluster *cl = &an->clusters[i];
@@ -1608,7 +1588,7 @@ static void clusters(struct note *n)
 			const struct an_scope *o = &an->orgs[cl->members[m]];
 			names_add(&nm, org_name(o));
 		}
-		pdf_textf(d, &PDF_BODY, "Группа %d – %s (%zu %s): %s.",
+		doc_textf(d, DOC_BODY, "Группа %d – %s (%zu %s): %s.",
 			  cl->number, cl->label, cl->nmembers,
 			  ru_plural((int64_t)cl->nmembers, "школа", "школы",
 				    "школ"),
@@ -1683,43 +1663,43 @@ static const char *short_problem(struct note *n, const struct an_status *st)
 
 static void problems(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct analysis *an = n->c->an;
 	const struct an_scope *ds;
 	size_t m, *ix;
 
-	pdf_heading(d, 1, "Проблемные зоны");
+	doc_heading(d, 1, "Проблемные зоны");
 	if (!an) {
-		pdf_text(d, &PDF_BODY, "Анализ не выполнялся.");
+		doc_text(d, DOC_BODY, "Анализ не выполнялся.");
 		return;
 	}
 	ds = &an->district;
 	if (ds->nproblems == 0) {
-		pdf_text(d, &PDF_BODY, "На уровне района все показатели, "
+		doc_text(d, DOC_BODY, "На уровне района все показатели, "
 			 "для которых рассчитаны значения, достигли целевых "
 			 "значений.");
 	} else {
-		struct pdf_col cols[] = {
-			{ "Показатель", 0.46f, PDF_LEFT },
-			{ "Значение", 0.14f, PDF_RIGHT },
-			{ "Целевое значение", 0.22f, PDF_RIGHT },
-			{ "Отставание", 0.18f, PDF_RIGHT },
+		struct doc_col cols[] = {
+			{ "Показатель", 0.46f, DOC_LEFT },
+			{ "Значение", 0.14f, DOC_RIGHT },
+			{ "Целевое значение", 0.22f, DOC_RIGHT },
+			{ "Отставание", 0.18f, DOC_RIGHT },
 		};
-		struct pdf_table *tb;
+		struct doc_table *tb;
 
-		pdf_textf(d, &PDF_BODY, "На уровне района не достигнуты "
+		doc_textf(d, DOC_BODY, "На уровне района не достигнуты "
 			  "целевые значения %zu %s (в порядке убывания "
 			  "отставания; для долей – в процентных пунктах):",
 			  ds->nproblems,
 			  ru_plural((int64_t)ds->nproblems, "показателя",
 				    "показателей", "показателей"));
-		tb = pdf_table_begin(d, cols, 4, 0);
+		tb = doc_table(d, cols, 4, 0);
 		for (size_t i = 0; i < ds->nproblems; i++) {
 			const struct an_status *st = &ds->st[ds->problems[i]];
 			bool cnt = is_count(st->code);
 			char g[32];
 
-			pdf_table_row(tb, (const char *const[]){
+			doc_table_row(n->d, tb, (const char *const[]){
 				arena_printf(&n->ar, "%s %s", st->code,
 					     ind_name(st->code, true)),
 				tenths_text(n, st->value, cnt),
@@ -1729,32 +1709,31 @@ static void problems(struct note *n)
 					     tenths_str(st->gap, ',', g)) },
 				0);
 		}
-		pdf_table_end(tb);
 	}
 	ix = ranked_orgs(an, &m);
 	if (m > 0) {
 		size_t with = 0, none = 0;
 		struct names nm = { 0 };
-		struct pdf_col cols[] = {
-			{ "Организация", 0.40f, PDF_LEFT },
-			{ "Проблемных зон", 0.16f, PDF_RIGHT },
-			{ "Наибольшие отставания", 0.44f, PDF_LEFT },
+		struct doc_col cols[] = {
+			{ "Организация", 0.40f, DOC_LEFT },
+			{ "Проблемных зон", 0.16f, DOC_RIGHT },
+			{ "Наибольшие отставания", 0.44f, DOC_LEFT },
 		};
-		struct pdf_table *tb;
+		struct doc_table *tb;
 
 		for (size_t i = 0; i < m; i++)
 			with += an->orgs[ix[i]].nproblems > 0;
-		pdf_textf(d, &PDF_BODY, "Хотя бы одна проблемная зона есть у "
+		doc_textf(d, DOC_BODY, "Хотя бы одна проблемная зона есть у "
 			  "%zu из %zu %s.", with, m,
 			  ru_plural((int64_t)m, "организации", "организаций",
 				    "организаций"));
 		if (with > 0) {
-			pdf_need(d, TABLE_START);   /* title with table */
-			pdf_textf(d, &PDF_PLAIN, "Организации с наибольшим "
+			doc_textf(d, DOC_PLAIN, "Организации с наибольшим "
 				  "числом проблемных зон%s:",
 				  with > TOP_ORGS ? arena_printf(&n->ar,
-				  " (первые %d)", TOP_ORGS) : "");
-			tb = pdf_table_begin(d, cols, 3, 0);
+				  " (первые %d)", TOP_ORGS) : "")
+				->keep_next = true;
+			tb = doc_table(d, cols, 3, 0);
 			for (size_t i = 0; i < m && i < TOP_ORGS; i++) {
 				const struct an_scope *o = &an->orgs[ix[i]];
 				const char *gaps = "";
@@ -1767,13 +1746,12 @@ static void problems(struct note *n)
 						gaps, k ? "\n" : "",
 						short_problem(n,
 						&o->st[o->problems[k]]));
-				pdf_table_row(tb, (const char *const[]){
+				doc_table_row(n->d, tb, (const char *const[]){
 					org_name(o),
 					arena_printf(&n->ar, "%zu",
 						     o->nproblems),
 					gaps }, 0);
 			}
-			pdf_table_end(tb);
 		}
 		/* the best: no problem zone, or the fewest */
 		for (size_t i = m; i-- > 0;) {
@@ -1785,8 +1763,10 @@ static void problems(struct note *n)
 			names_add(&nm, org_name(o));
 		}
 		if (none > 0)
-			pdf_textf(d, &PDF_BODY, "Достигли всех целевых "
-				  "значений %zu %s: %s.", none,
+			doc_textf(d, DOC_BODY, "%s всех целевых "
+				  "значений %zu %s: %s.",
+				  ru_agree((int64_t)none, "Достигла",
+					   "Достигли"), none,
 				  orgs_word((int64_t)none),
 				  names_text(n, &nm));
 		else if (m > 1) {
@@ -1794,7 +1774,7 @@ static void problems(struct note *n)
 				names_add(&nm, arena_printf(&n->ar, "%s (%zu)",
 					  org_name(&an->orgs[ix[i]]),
 					  an->orgs[ix[i]].nproblems));
-			pdf_textf(d, &PDF_BODY, "Наименьшее число проблемных "
+			doc_textf(d, DOC_BODY, "Наименьшее число проблемных "
 				  "зон: %s.", names_text(n, &nm));
 		}
 	}
@@ -1803,19 +1783,19 @@ static void problems(struct note *n)
 
 static void recommendations(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct analysis *an = n->c->an;
 	size_t norg = 0, shown = 0, m;
 	size_t *ix, *first;
-	struct pdf_col cols[] = {
-		{ "Адресат", 0.32f, PDF_LEFT },
-		{ "Рекомендация", 0.68f, PDF_LEFT },
+	struct doc_col cols[] = {
+		{ "Адресат", 0.32f, DOC_LEFT },
+		{ "Рекомендация", 0.68f, DOC_LEFT },
 	};
-	struct pdf_table *tb;
+	struct doc_table *tb;
 
-	pdf_heading(d, 1, "Адресные рекомендации");
+	doc_heading(d, 1, "Адресные рекомендации");
 	if (!an || an->nrecs == 0) {
-		pdf_text(d, &PDF_BODY, "Правила шаблона не дали адресных "
+		doc_text(d, DOC_BODY, "Правила шаблона не дали адресных "
 			 "рекомендаций.");
 		return;
 	}
@@ -1840,7 +1820,7 @@ static void recommendations(struct note *n)
 	}
 	/* organizations: the worst first, up to RECS_MAX items, a table */
 	ix = ranked_orgs(an, &m);
-	tb = pdf_table_begin(d, cols, 2, 0);
+	tb = doc_table(d, cols, 2, 0);
 	for (size_t k = 0; k < m && shown < RECS_MAX; k++) {
 		const struct an_scope *o = &an->orgs[ix[k]];
 		const char *to = NULL, *text = "";
@@ -1863,7 +1843,7 @@ static void recommendations(struct note *n)
 			shown++;
 		}
 		if (cnt)
-			pdf_table_row(tb, (const char *const[]){ to,
+			doc_table_row(n->d, tb, (const char *const[]){ to,
 				      cnt == 1 ? text + strlen("– ") : text },
 				      0);
 	}
@@ -1872,62 +1852,62 @@ static void recommendations(struct note *n)
 		const struct an_rec *r = &an->recs[i];
 
 		if (r->to == AN_TO_RMO)
-			pdf_table_row(tb, (const char *const[]){
+			doc_table_row(n->d, tb, (const char *const[]){
 				      capital(n, r->addressee),
 				      sentence(n, r->text) }, 0);
 	}
-	pdf_table_end(tb);
 	free(ix);
 	free(first);
 	if (shown < norg)
-		pdf_textf(d, &small_note, "Показаны %zu из %zu рекомендаций "
+		doc_textf(d, DOC_NOTE, "Показаны %zu из %zu рекомендаций "
 			  "руководителям (организации с наибольшим числом "
 			  "проблемных зон); полный перечень – в файле "
 			  "monitoring.xlsx, лист «Рекомендации».", shown,
 			  norg);
 }
 
-/* The signature's height with its gap, to keep the last item with it. */
-#define SIGN_ROOM 48
-
 static void decisions(struct note *n)
 {
-	struct pdf_doc *d = n->d;
+	struct doc *d = n->d;
 	const struct analysis *an = n->c->an;
+	struct doc_list *l;
 	const char *kind = n->month == 7 ? "промежуточного (июльского) " :
 		n->month == 12 ? "итогового (декабрьского) " : "";
 
 	/* the draft decision is a document of its own: a new page */
-	pdf_page_break(d);
-	pdf_heading(d, 0, "Проект решения коллегии");
-	pdf_textf(d, &PDF_BODY, "Заслушав и обсудив аналитическую справку по "
+	doc_page_break(d);
+	doc_heading(d, 0, "Проект решения коллегии");
+	doc_textf(d, DOC_BODY, "Заслушав и обсудив аналитическую справку по "
 		  "итогам %sмониторинга показателей системы обеспечения "
 		  "профессионального развития педагогических работников за "
 		  "%s, проблемные зоны и адресные рекомендации,",
 		  kind, period_text(n));
-	pdf_text(d, &(struct pdf_style){ 12, true, false, PDF_LEFT, 0, 0, 4,
-		 4 }, "КОЛЛЕГИЯ РЕКОМЕНДУЕТ:");
+	doc_run(d, doc_para(d, DOC_LEAD), DOC_BOLD, "КОЛЛЕГИЯ РЕКОМЕНДУЕТ:");
 	if (!an || an->ndecisions == 0) {
-		pdf_text(d, &PDF_BODY, "Правила шаблона не дали проектов "
+		doc_text(d, DOC_BODY, "Правила шаблона не дали проектов "
 			 "управленческих решений.");
 		return;
 	}
+	/*
+	 * A numbered list of two levels: the addressee groups («1.»), their
+	 * items («1.1.»).  The analysis numbers groups and items in order,
+	 * so its labels are the list's own numbering.
+	 */
+	l = doc_list(d, true);
 	for (size_t i = 0; i < an->ndecisions; i++) {
 		const struct an_decision *x = &an->decisions[i];
 		const char *s;
 
 		if (i == 0 || x->group != an->decisions[i - 1].group)
-			pdf_textf(d, &group_style, "%d. %s:", x->group,
-				  x->addressee);
-		s = arena_printf(&n->ar, "%s. %s", x->number,
-				 sentence(n, x->text));
+			doc_run(d, doc_list_item(d, l, 0, arena_printf(&n->ar,
+				"%d.", x->group)), DOC_BOLD,
+				arena_printf(&n->ar, "%s:", x->addressee));
+		s = sentence(n, x->text);
 		if (x->deadline && *x->deadline)
 			s = arena_printf(&n->ar, "%s Срок: %s", s,
 					 sentence(n, x->deadline));
-		if (i + 1 == an->ndecisions)
-			pdf_need(d, pdf_text_height(d, &item_style, s) +
-				 SIGN_ROOM);
-		pdf_text(d, &item_style, s);
+		doc_run(d, doc_list_item(d, l, 1, arena_printf(&n->ar, "%s.",
+			x->number)), DOC_REGULAR, s);
 	}
 }
 
@@ -1936,8 +1916,8 @@ static void conclusion(struct note *n)
 	const struct template *t = n->c->t;
 
 	if (t && *t->conclusion) {
-		pdf_space(n->d, 6);
-		pdf_text(n->d, &PDF_BODY, expand(n, t->conclusion));
+		doc_gap(n->d, DOC_GAP_SMALL);
+		doc_text(n->d, DOC_BODY, expand(n, t->conclusion));
 	}
 }
 
@@ -1946,23 +1926,24 @@ static void closing(struct note *n)
 	const struct template *t = n->c->t;
 
 	if (t && (*t->sign_position || *t->sign_name))
-		pdf_sign(n->d, t->sign_position, t->sign_name);
+		doc_sign(n->d, t->sign_position, t->sign_name);
 	if (t && *t->executor) {
-		pdf_space(n->d, 18);
-		pdf_textf(n->d, &small_note, "Исполнитель: %s", t->executor);
+		doc_gap(n->d, DOC_GAP_LARGE);
+		doc_textf(n->d, DOC_NOTE, "Исполнитель: %s", t->executor);
 	}
 }
 
 /* ---------------------------------------------------------------- main */
 
-int report_pdf_write(const char *path, const struct report_ctx *ctx)
+void note_build(struct doc *d, const struct report_ctx *ctx)
 {
 	struct note n = { 0 };
-	int rc = -1;
 
 	n.c = ctx;
+	n.d = d;
 	n.id = ctx->district ? ctx->district : "";
 	n.scope = SCOPE_DISTRICT;
+	doc_set_filter(d, ru_typeset);
 	/* the roll-up has region figures only */
 	if (ctx->fs->n > 0 && !figures_find(ctx->fs, SCOPE_DISTRICT, n.id,
 					    "I01", "") &&
@@ -1974,9 +1955,6 @@ int report_pdf_write(const char *path, const struct report_ctx *ctx)
 	} else if (sscanf(ctx->fs->period, "%d-%d", &n.year, &n.month) != 2) {
 		n.year = n.month = 0;
 	}
-	n.d = pdf_open(ctx->created, "Аналитическая справка");
-	if (!n.d)
-		goto out;
 	title_block(&n);
 	sources(&n);
 	indicators(&n);
@@ -1991,10 +1969,21 @@ int report_pdf_write(const char *path, const struct report_ctx *ctx)
 	conclusion(&n);
 	decisions(&n);
 	closing(&n);
-	if (pdf_save(n.d, path) == 0)
-		rc = 0;
-out:
-	pdf_free(n.d);
 	arena_release(&n.ar);
+}
+
+int note_write(const char *pdf_path, const char *docx_path,
+	       const struct report_ctx *ctx)
+{
+	struct doc d;
+	int rc = 0;
+
+	doc_init(&d, "Аналитическая справка");
+	note_build(&d, ctx);
+	if (pdf_path && pdf_render_write(&d, pdf_path, ctx->created))
+		rc = -1;
+	if (rc == 0 && docx_path && docx_write(&d, docx_path, ctx->created))
+		rc = -1;
+	doc_release(&d);
 	return rc;
 }

@@ -1,31 +1,20 @@
 /*
- * report_rollup.c - the region's note on the page layout module.
+ * note_rollup.c - the region's note as a document: every sentence of the
+ * roll-up's report.pdf and report.docx.
  */
-#include "report_rollup.h"
+#include "note_rollup.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
-#include "pdf_layout.h"
-#include "ru_plural.h"
+#include "docx_write.h"
+#include "pdf_render.h"
+#include "ru_text.h"
 #include "template.h"
 
 #define NIND 18
-
-static const struct pdf_style small_note = {
-	9, false, false, PDF_LEFT, 0, 0, 2, 6
-};
-
-static const char *month_name(int m)
-{
-	static const char *const names[] = {
-		"январь", "февраль", "март", "апрель", "май", "июнь", "июль",
-		"август", "сентябрь", "октябрь", "ноябрь", "декабрь"
-	};
-	return m >= 1 && m <= 12 ? names[m - 1] : "";
-}
 
 static const struct figure *rfig(const struct rollup *r, const char *code)
 {
@@ -75,7 +64,7 @@ static char *target_text(const struct rollup *r, const char *code,
 	return buf;
 }
 
-static void title_block(struct pdf_doc *d, const struct rollup *r,
+static void title_block(struct doc *d, const struct rollup *r,
 			time_t created)
 {
 	int y = 0, m = 0;
@@ -86,45 +75,43 @@ static void title_block(struct pdf_doc *d, const struct rollup *r,
 	gmtime_r(&created, &tm);
 	strftime(date, sizeof(date), "%d.%m.%Y", &tm);
 	if (r->t && *r->t->department)
-		pdf_text(d, &(struct pdf_style){ 11, false, false, PDF_CENTER,
-						 0, 0, 0, 10 },
-			 r->t->department);
-	pdf_textf(d, &PDF_TITLE, "Аналитическая справка по итогам "
+		doc_text(d, DOC_CENTER, r->t->department);
+	doc_textf(d, DOC_TITLE, "Аналитическая справка по итогам "
 		  "регионального свода мониторинга показателей системы "
 		  "обеспечения профессионального развития педагогических "
 		  "работников");
-	pdf_space(d, 8);
-	pdf_textf(d, &PDF_PLAIN, "Регион: %s", r->region);
-	pdf_textf(d, &PDF_PLAIN, "Период мониторинга: %s %d года (%s)",
-		  month_name(m), y, r->period);
-	pdf_textf(d, &PDF_PLAIN, "Муниципалитетов в своде: %zu", r->nm);
-	pdf_textf(d, &PDF_PLAIN, "Дата составления: %s", date);
-	pdf_space(d, 6);
+	doc_gap(d, DOC_GAP_MEDIUM);
+	doc_textf(d, DOC_PLAIN, "Регион: %s", r->region);
+	doc_textf(d, DOC_PLAIN, "Период мониторинга: %s %d г. (%s)",
+		  ru_month(m), y, r->period);
+	doc_textf(d, DOC_PLAIN, "Муниципалитетов в своде: %zu", r->nm);
+	doc_textf(d, DOC_PLAIN, "Дата составления: %s", date);
+	doc_gap(d, DOC_GAP_SMALL);
 }
 
-static void sources(struct pdf_doc *d, const struct rollup *r)
+static void sources(struct doc *d, const struct rollup *r)
 {
-	static const struct pdf_col cols[] = {
-		{ "№", 0.07f, PDF_RIGHT },
-		{ "Муниципалитет", 0.53f, PDF_LEFT },
-		{ "Педагогических работников", 0.2f, PDF_RIGHT },
-		{ "Учителей ОО", 0.2f, PDF_RIGHT },
+	static const struct doc_col cols[] = {
+		{ "№", 0.07f, DOC_RIGHT },
+		{ "Муниципалитет", 0.53f, DOC_LEFT },
+		{ "Педагогических работников", 0.2f, DOC_RIGHT },
+		{ "Учителей ОО", 0.2f, DOC_RIGHT },
 	};
-	struct pdf_table *tb;
+	struct doc_table *tb;
 	char no[24], a[32], b[32];
 	size_t rejected = 0;
 
-	pdf_heading(d, 1, "Источники данных и метод свода");
+	doc_heading(d, 1, "Источники данных и метод свода");
 	for (size_t i = 0; i < r->dl.nfiles; i++)
 		rejected += r->dl.files[i].file_error;
-	pdf_textf(d, &PDF_BODY, "В свод включены итоговые файлы summary.csv "
+	doc_textf(d, DOC_BODY, "В свод включены итоговые файлы summary.csv "
 		  "%zu муниципалитетов за период %s%s", r->nm, r->period,
 		  rejected ? "" : "; все представленные файлы приняты.");
 	if (rejected)
-		pdf_textf(d, &PDF_BODY, "Не принято файлов: %zu (причины — в "
+		doc_textf(d, DOC_BODY, "Не принято файлов: %zu (причины — в "
 			  "разделе «Качество данных»); их данные в свод не "
 			  "вошли.", rejected);
-	tb = pdf_table_begin(d, cols, 4, 0);
+	tb = doc_table(d, cols, 4, 0);
 	for (size_t k = 0; k < r->nm; k++) {
 		const char *cells[4];
 		snprintf(no, sizeof(no), "%zu", k + 1);
@@ -132,14 +119,13 @@ static void sources(struct pdf_doc *d, const struct rollup *r)
 		cells[1] = r->m[k].name;
 		cells[2] = value_text(mfig(r, k, "S.staff"), a);
 		cells[3] = value_text(mfig(r, k, "S.count"), b);
-		pdf_table_row(tb, cells, 0);
+		doc_table_row(d, tb, cells, 0);
 	}
 	const char *tot[4] = { "", r->region,
 			       value_text(rfig(r, "S.staff"), a),
 			       value_text(rfig(r, "S.count"), b) };
-	pdf_table_row(tb, tot, PDF_ROW_BOLD | PDF_ROW_SHADE);
-	pdf_table_end(tb);
-	pdf_text(d, &PDF_BODY, "Значение каждого показателя региона "
+	doc_table_row(d, tb, tot, DOC_ROW_BOLD | DOC_ROW_SHADE);
+	doc_text(d, DOC_BODY, "Значение каждого показателя региона "
 		 "рассчитано заново по суммам числителей и знаменателей "
 		 "муниципалитетов, а не как среднее их процентов, поэтому "
 		 "крупные муниципалитеты весят больше малых; численные "
@@ -151,22 +137,22 @@ static void sources(struct pdf_doc *d, const struct rollup *r)
 		 "каждом из них.");
 }
 
-static void indicators(struct pdf_doc *d, const struct rollup *r)
+static void indicators(struct doc *d, const struct rollup *r)
 {
-	static const struct pdf_col cols[] = {
-		{ "Код", 0.06f, PDF_LEFT },
-		{ "Показатель", 0.32f, PDF_LEFT },
-		{ "Регион", 0.1f, PDF_RIGHT },
-		{ "Цель", 0.12f, PDF_RIGHT },
-		{ "Статус", 0.16f, PDF_LEFT },
-		{ "Данные есть у МО", 0.12f, PDF_RIGHT },
-		{ "Достигли цели МО", 0.12f, PDF_RIGHT },
+	static const struct doc_col cols[] = {
+		{ "Код", 0.06f, DOC_LEFT },
+		{ "Показатель", 0.32f, DOC_LEFT },
+		{ "Регион", 0.1f, DOC_RIGHT },
+		{ "Цель", 0.12f, DOC_RIGHT },
+		{ "Статус", 0.16f, DOC_LEFT },
+		{ "Данные есть у МО", 0.12f, DOC_RIGHT },
+		{ "Достигли цели МО", 0.12f, DOC_RIGHT },
 	};
-	struct pdf_table *tb;
+	struct doc_table *tb;
 	int ach = 0, miss = 0;
 
-	pdf_heading(d, 1, "Показатели региона");
-	tb = pdf_table_begin(d, cols, 7, 8.5f);
+	doc_heading(d, 1, "Показатели региона");
+	tb = doc_table(d, cols, 7, 8.5f);
 	for (int i = 1; i <= NIND; i++) {
 		const struct catalog_entry *ce = catalog_indicator(i);
 		int st = rollup_status(r, SCOPE_REGION, r->region, ce->code,
@@ -194,27 +180,26 @@ static void indicators(struct pdf_doc *d, const struct rollup *r)
 		};
 		ach += st == RS_ACHIEVED;
 		miss += st == RS_NOT_ACHIEVED;
-		pdf_table_row(tb, cells, st == RS_NOT_ACHIEVED ?
-			      PDF_ROW_SHADE : 0);
+		doc_table_row(d, tb, cells, st == RS_NOT_ACHIEVED ?
+			      DOC_ROW_SHADE : 0);
 	}
-	pdf_table_end(tb);
-	pdf_textf(d, &small_note, "Строки не достигнутых регионом целей "
+	doc_textf(d, DOC_NOTE, "Строки не достигнутых регионом целей "
 		  "выделены. Достигнуто целей: %d, не достигнуто: %d.", ach,
 		  miss);
 }
 
 /* One chart per indicator: the municipalities and the region. */
-static void comparison(struct pdf_doc *d, const struct rollup *r)
+static void comparison(struct doc *d, const struct rollup *r)
 {
-	struct pdf_bar *bars = calloc(r->nm + 1, sizeof(*bars));
+	struct doc_bar *bars = calloc(r->nm + 1, sizeof(*bars));
 	char title[256];
 
 	if (!bars) {
 		fputs("kadry: нет памяти\n", stderr);
 		return;
 	}
-	pdf_heading(d, 1, "Сравнение муниципалитетов");
-	pdf_text(d, &PDF_BODY, "Для каждого показателя ниже приведены "
+	doc_heading(d, 1, "Сравнение муниципалитетов");
+	doc_text(d, DOC_BODY, "Для каждого показателя ниже приведены "
 		 "значения муниципалитетов и региона; зелёным отмечены "
 		 "значения, достигшие цели, красным — не достигшие, тёмной "
 		 "риской — целевое значение шаблона свода.");
@@ -231,16 +216,16 @@ static void comparison(struct pdf_doc *d, const struct rollup *r)
 			int st = rollup_status(r, sc, id, ce->code, &v, &t);
 			const struct figure *f = figures_find(&r->fs, sc, id,
 							      ce->code, "");
-			struct pdf_bar *b = &bars[k];
+			struct doc_bar *b = &bars[k];
 			memset(b, 0, sizeof(*b));
 			b->label = reg ? r->region : r->m[k].name;
 			b->nodata = !f || !figure_tenths(f, &v);
 			b->value = (double)v / 10.0;
 			b->has_target = st != RS_NO_TARGET;
 			b->target = (double)t / 10.0;
-			b->kind = st == RS_ACHIEVED ? PDF_BAR_GOOD :
-				  st == RS_NOT_ACHIEVED ? PDF_BAR_BAD :
-				  PDF_BAR_NEUTRAL;
+			b->kind = st == RS_ACHIEVED ? DOC_BAR_GOOD :
+				  st == RS_NOT_ACHIEVED ? DOC_BAR_BAD :
+				  DOC_BAR_NEUTRAL;
 		}
 		if (share) {
 			snprintf(title, sizeof(title), "%s. %s, %%", ce->code,
@@ -251,13 +236,13 @@ static void comparison(struct pdf_doc *d, const struct rollup *r)
 				 "(регион: %s)", ce->code, ce->short_name,
 				 value_text(rfig(r, ce->code), v));
 		}
-		struct pdf_bar_chart bc = {
+		struct doc_bar_chart bc = {
 			title, share ? 100 : 0, share ? 1 : 0,
 			share ? "%" : "",
 			{ "без цели", "достигнуто", "не достигнуто" },
-			"цель", 0.36f
+			"цель", 0.36f, NULL, 0
 		};
-		pdf_bar_chart(d, &bc, bars, (int)nb);
+		doc_bar_chart(d, &bc, bars, (int)nb);
 	}
 	free(bars);
 }
@@ -294,51 +279,56 @@ static size_t zones(const struct rollup *r, int sc, const char *id,
 	return n;
 }
 
-static void problems(struct pdf_doc *d, const struct rollup *r)
+static void problems(struct doc *d, const struct rollup *r)
 {
-	static const struct pdf_col cols[] = {
-		{ "Муниципалитет", 0.4f, PDF_LEFT },
-		{ "Не достигнуто", 0.14f, PDF_RIGHT },
-		{ "Показатели (отставание от цели)", 0.46f, PDF_LEFT },
+	static const struct doc_col cols[] = {
+		{ "Муниципалитет", 0.4f, DOC_LEFT },
+		{ "Не достигнуто", 0.14f, DOC_RIGHT },
+		{ "Показатели (отставание от цели)", 0.46f, DOC_LEFT },
 	};
 	struct zone z[NIND];
-	struct pdf_table *tb;
+	struct doc_table *tb;
 	char buf[1024], num[24], v[32];
 	size_t n;
 
-	pdf_heading(d, 1, "Проблемные зоны");
+	doc_heading(d, 1, "Проблемные зоны");
 	if (!r->t) {
-		pdf_text(d, &PDF_BODY, "Шаблон свода не задан: целевые "
+		doc_text(d, DOC_BODY, "Шаблон свода не задан: целевые "
 			 "значения неизвестны, проблемные зоны не "
 			 "определялись.");
 		return;
 	}
-	pdf_heading(d, 2, "Проблемные зоны региона");
+	doc_heading(d, 2, "Проблемные зоны региона");
 	n = zones(r, SCOPE_REGION, r->region, z);
 	if (!n) {
-		pdf_text(d, &PDF_BODY, "Все целевые значения, для которых "
+		doc_text(d, DOC_BODY, "Все целевые значения, для которых "
 			 "есть данные, регионом достигнуты.");
 	} else {
-		pdf_textf(d, &PDF_BODY, "Регион не достиг целевых значений "
+		doc_textf(d, DOC_BODY, "Регион не достиг целевых значений "
 			  "по %zu %s (в порядке убывания отставания):", n,
 			  ru_plural((long)n, "показателю", "показателям",
 				    "показателям"));
+		struct doc_list *l = doc_list(d, false);
+
 		for (size_t j = 0; j < n; j++) {
 			const struct catalog_entry *ce =
 				catalog_find(z[j].code);
 			bool share = ce->kind == FK_SHARE;
-			pdf_textf(d, &PDF_PLAIN, "— %s «%s»: %s при цели %s "
-				  "(отставание %s %s)", ce->code,
+			char *item = arena_printf(&d->ar, "%s «%s»: %s при "
+				  "цели %s (отставание %s %s)", ce->code,
 				  ce->short_name,
 				  value_text(rfig(r, ce->code), v),
 				  target_text(r, ce->code, buf, true),
 				  tenths_str(z[j].gap, ',', num),
 				  share ? "п. п." : "чел.");
+
+			doc_run(d, doc_list_item(d, l, 0, NULL), DOC_REGULAR,
+				item);
 		}
 	}
 	/* a heading stays with the table; a paragraph could be orphaned */
-	pdf_heading(d, 2, "Проблемные зоны муниципалитетов");
-	tb = pdf_table_begin(d, cols, 3, 0);
+	doc_heading(d, 2, "Проблемные зоны муниципалитетов");
+	tb = doc_table(d, cols, 3, 0);
 	for (size_t k = 0; k < r->nm; k++) {
 		size_t m = zones(r, SCOPE_DISTRICT, r->m[k].id, z), o = 0;
 		buf[0] = '\0';
@@ -350,27 +340,26 @@ static void problems(struct pdf_doc *d, const struct rollup *r)
 		}
 		snprintf(num, sizeof(num), "%zu", m);
 		const char *cells[3] = { r->m[k].name, num, m ? buf : "—" };
-		pdf_table_row(tb, cells, 0);
+		doc_table_row(d, tb, cells, 0);
 	}
-	pdf_table_end(tb);
-	pdf_text(d, &small_note, "Отставание — в процентных пунктах для "
+	doc_text(d, DOC_NOTE, "Отставание — в процентных пунктах для "
 		 "долей и в человеках для численных показателей (I17, I18).");
 }
 
-static void quality(struct pdf_doc *d, const struct rollup *r)
+static void quality(struct doc *d, const struct rollup *r)
 {
-	static const struct pdf_col cols[] = {
-		{ "Файл", 0.48f, PDF_LEFT },
-		{ "Прочитано", 0.13f, PDF_RIGHT },
-		{ "Принято", 0.13f, PDF_RIGHT },
-		{ "Отклонено", 0.13f, PDF_RIGHT },
-		{ "В своде", 0.13f, PDF_LEFT },
+	static const struct doc_col cols[] = {
+		{ "Файл", 0.48f, DOC_LEFT },
+		{ "Прочитано", 0.13f, DOC_RIGHT },
+		{ "Принято", 0.13f, DOC_RIGHT },
+		{ "Отклонено", 0.13f, DOC_RIGHT },
+		{ "В своде", 0.13f, DOC_LEFT },
 	};
-	struct pdf_table *tb;
+	struct doc_table *tb;
 	long errors = 0;
 
-	pdf_heading(d, 1, "Качество данных");
-	tb = pdf_table_begin(d, cols, 5, 8.5f);
+	doc_heading(d, 1, "Качество данных");
+	tb = doc_table(d, cols, 5, 8.5f);
 	for (size_t i = 0; i < r->dl.nfiles; i++) {
 		const struct file_report *fr = &r->dl.files[i];
 		char a[24], b[24], c[24];
@@ -379,29 +368,23 @@ static void quality(struct pdf_doc *d, const struct rollup *r)
 		snprintf(c, sizeof(c), "%ld", fr->rejected);
 		const char *cells[5] = { fr->path, a, b, c,
 					 fr->file_error ? "нет" : "да" };
-		pdf_table_row(tb, cells, fr->file_error ? PDF_ROW_SHADE : 0);
+		doc_table_row(d, tb, cells, fr->file_error ? DOC_ROW_SHADE : 0);
 	}
-	pdf_table_end(tb);
 	for (size_t i = 0; i < r->dl.n; i++)
 		errors += r->dl.v[i].sev == SEV_ERROR;
 	if (!r->dl.n)
-		pdf_text(d, &PDF_BODY, "Замечаний к файлам нет.");
+		doc_text(d, DOC_BODY, "Замечаний к файлам нет.");
 	else
-		pdf_textf(d, &PDF_BODY, "Замечаний к файлам: %zu, из них "
+		doc_textf(d, DOC_BODY, "Замечаний к файлам: %zu, из них "
 			  "ошибок: %ld. Полный перечень — в файле "
 			  "validation.csv и на листе «Качество данных» "
 			  "рабочей книги.", r->dl.n, errors);
 }
 
-int report_rollup_write(const char *path, const struct rollup *r,
-			time_t created)
+void note_rollup_build(struct doc *d, const struct rollup *r,
+		       time_t created)
 {
-	struct pdf_doc *d = pdf_open(created, "Аналитическая справка: "
-				     "региональный свод");
-	int rc = -1;
-
-	if (!d)
-		return -1;
+	doc_set_filter(d, ru_typeset);
 	title_block(d, r, created);
 	sources(d, r);
 	indicators(d, r);
@@ -409,9 +392,21 @@ int report_rollup_write(const char *path, const struct rollup *r,
 	problems(d, r);
 	quality(d, r);
 	if (r->t && *r->t->sign_position)
-		pdf_sign(d, r->t->sign_position, r->t->sign_name);
-	if (pdf_save(d, path) == 0)
-		rc = 0;
-	pdf_free(d);
+		doc_sign(d, r->t->sign_position, r->t->sign_name);
+}
+
+int note_rollup_write(const char *pdf_path, const char *docx_path,
+		      const struct rollup *r, time_t created)
+{
+	struct doc d;
+	int rc = 0;
+
+	doc_init(&d, "Аналитическая справка: региональный свод");
+	note_rollup_build(&d, r, created);
+	if (pdf_path && pdf_render_write(&d, pdf_path, created))
+		rc = -1;
+	if (rc == 0 && docx_path && docx_write(&d, docx_path, created))
+		rc = -1;
+	doc_release(&d);
 	return rc;
 }

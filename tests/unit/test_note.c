@@ -1,8 +1,7 @@
 /*
- * test_report_pdf.c - the analytical note from a hand-built context, and
- * the Russian plural forms its prose depends on.
+ * test_note.c - the analytical note from a hand-built context.
  */
-#include "report_pdf.h"
+#include "note.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,7 +15,6 @@
 
 #include "analysis.h"
 #include "arena.h"
-#include "ru_plural.h"
 #include "template.h"
 
 #define CREATED ((time_t)1797811200)    /* 2026-12-21 00:00 UTC */
@@ -358,14 +356,14 @@ static void fixture_release(struct fixture *fx)
 
 /* ------------------------------------------------------------ tests */
 
-static void test_report_pdf__december_note(void **state)
+static void test_note__december_note(void **state)
 {
 	struct fixture fx;
 	char *t, *out, cmd[256];
 	int st;
 
 	fixture_init(&fx, 12);
-	assert_int_equal(report_pdf_write(path_of("n.pdf"), &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("n.pdf"), NULL, &fx.ctx), 0);
 	t = text_of(path_of("n.pdf"));
 	assert_has(t, "Аналитическая справка по итогам итогового "
 		   "(декабрьского) мониторинга");
@@ -388,30 +386,30 @@ static void test_report_pdf__december_note(void **state)
 	assert_has(t, "В общеобразовательных организациях района работают "
 		   "247 учителей. Профессиональный уровень учителей "
 		   "достаточно высок: 156 человек (63,2 процента) имеют "
-		   "высшее образование, 47 человек (19,0 процента) – высшую "
-		   "категорию, 59 человек (23,9 процента) – первую "
+		   "высшее образование, 47 человек (19,0 процента) — высшую "
+		   "категорию, 59 человек (23,9 процента) — первую "
 		   "категорию. Наиболее массовые группы представляют "
 		   "учителя в возрасте 35–59 лет (114 человек, 46,2 "
 		   "процента) и учителя со стажем работы 20 лет и более "
 		   "(100 человек, 40,5 процента).");
 	assert_has(t, "Общая численность педагогических работников "
-		   "составляет 365 человек (в том числе 247 – в "
-		   "общеобразовательных организациях, 80 – в дошкольных");
+		   "составляет 365 человек (в том числе 247 — в "
+		   "общеобразовательных организациях, 80 — в дошкольных");
 	/* 40 + 38 = 78 of 247 teachers: 31,6 */
-	assert_has(t, "в возрасте 60 лет и старше – 78 человек (31,6 "
+	assert_has(t, "в возрасте 60 лет и старше — 78 человек (31,6 "
 		   "процента)");
 	/* the indicator table and the statuses */
 	assert_has(t, "Целевые значения установлены для 3 показателей: "
-		   "достигнуты – 1, не достигнуты – 2, нет данных – 0.");
+		   "достигнуты — 1, не достигнуты — 2, нет данных — 0.");
 	assert_has(t, "300 / 365");
 	assert_has(t, "82,2 %");
 	assert_has(t, "не менее 60,0 %");
 	assert_has(t, "не достигнуто");
 	/* mentoring: 20 of 30 beginners */
 	assert_has(t, "Начинающих педагогических работников (педагогический "
-		   "стаж менее 3 лет) – 30 человек; на дату мониторинга "
+		   "стаж менее 3 лет) — 30 человек; на дату мониторинга "
 		   "наставничеством охвачены 20 человек (66,7 процента)");
-	assert_has(t, "действует 18 пар «наставник – наставляемый», в них 15 "
+	assert_has(t, "действует 18 пар «наставник — наставляемый», в них 15 "
 		   "наставников");
 	assert_has(t, "пар наставничества нет в 1 организации: МБОУ СОШ № 1.");
 	/* deficits and staffing */
@@ -422,10 +420,10 @@ static void test_report_pdf__december_note(void **state)
 	/* dynamics: I17 6 -> 4, I01 55,6 -> 82,2 */
 	assert_has(t, "12.2025");
 	assert_has(t, "+26,6");
-	assert_has(t, "-2");
+	assert_has(t, "−2");
 	/* clusters, problem zones with the gap, recommendations */
 	assert_has(t, "Школы сгруппированы методом k-средних.");
-	assert_has(t, "Группа 2 – зона риска (1 школа): МБОУ СОШ № 1.");
+	assert_has(t, "Группа 2 — зона риска (1 школа): МБОУ СОШ № 1.");
 	assert_has(t, "I03 Адресные программы ПК 20,0 % не менее 60,0 % "
 		   "40,0 п. п.");
 	assert_has(t, "I03: 10,0 % при цели не менее 60,0 %");
@@ -441,7 +439,7 @@ static void test_report_pdf__december_note(void **state)
 		   "программам. Срок: до 31.05.2027.");
 	assert_has(t, "2. Руководителям ОО:");
 	assert_has(t, "2.1. Закрепить наставников");
-	assert_has(t, "Начальник Отдела Л.А. Петрова");
+	assert_has(t, "Начальник Отдела Л. А. Петрова");
 	/* no personal data */
 	assert_null(strstr(t, "Иванова"));
 	free(t);
@@ -461,15 +459,15 @@ static void test_report_pdf__december_note(void **state)
 	fixture_release(&fx);
 }
 
-static void test_report_pdf__july_title_and_identical_bytes(void **state)
+static void test_note__july_title_and_identical_bytes(void **state)
 {
 	struct fixture fx;
 	char *t, cmd[256];
 	int st;
 
 	fixture_init(&fx, 7);
-	assert_int_equal(report_pdf_write(path_of("j1.pdf"), &fx.ctx), 0);
-	assert_int_equal(report_pdf_write(path_of("j2.pdf"), &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("j1.pdf"), NULL, &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("j2.pdf"), NULL, &fx.ctx), 0);
 	snprintf(cmd, sizeof(cmd), "cmp -s '%s' '%s'", path_of("j1.pdf"),
 		 path_of("j2.pdf"));
 	st = system(cmd);
@@ -483,7 +481,7 @@ static void test_report_pdf__july_title_and_identical_bytes(void **state)
 }
 
 /* Without analysis, history, template or files the note still writes. */
-static void test_report_pdf__bare_context(void **state)
+static void test_note__bare_context(void **state)
 {
 	struct fixture fx;
 	char *t;
@@ -494,7 +492,7 @@ static void test_report_pdf__bare_context(void **state)
 	fx.ctx.t = NULL;
 	fx.ctx.dl = NULL;
 	fx.ctx.ds = NULL;
-	assert_int_equal(report_pdf_write(path_of("b.pdf"), &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("b.pdf"), NULL, &fx.ctx), 0);
 	t = text_of(path_of("b.pdf"));
 	assert_has(t, "Данные предыдущих мониторингов не представлены");
 	assert_has(t, "156 человек (63,2 процента)");
@@ -507,7 +505,7 @@ static void test_report_pdf__bare_context(void **state)
  * cluster: the note summarises (capped lists and tables) instead of
  * printing every organization, so it stays a few pages long.
  */
-static void test_report_pdf__summarises_at_scale(void **state)
+static void test_note__summarises_at_scale(void **state)
 {
 	enum { N = 40000 };
 	struct fixture fx;
@@ -540,7 +538,7 @@ static void test_report_pdf__summarises_at_scale(void **state)
 			o->id, o->name, "", "I03", true, i % 500, 600,
 			"Направить педагогов на адресные программы" };
 	}
-	assert_int_equal(report_pdf_write(path_of("s.pdf"), &fx.ctx), 0);
+	assert_int_equal(note_write(path_of("s.pdf"), NULL, &fx.ctx), 0);
 	snprintf(cmd, sizeof(cmd), "pdfinfo '%s' 2>/dev/null | "
 		 "sed -n 's/^Pages: *//p'", path_of("s.pdf"));
 	info = run(cmd, NULL);
@@ -549,99 +547,109 @@ static void test_report_pdf__summarises_at_scale(void **state)
 	assert_true(pages > 0 && pages <= 20);
 	t = text_of(path_of("s.pdf"));
 	/* 30 names, then the rest counted */
-	assert_has(t, "(40000 школ): Школа00000, Школа00001");
-	assert_has(t, "и ещё 39970");
-	assert_has(t, "Хотя бы одна проблемная зона есть у 40000 из 40000 "
+	assert_has(t, "(40 000 школ): Школа00000, Школа00001");
+	assert_has(t, "и ещё 39 970");
+	assert_has(t, "Хотя бы одна проблемная зона есть у 40 000 из 40 000 "
 		   "организаций.");
 	/* worst first: I03 = 0,0 at orgs 0, 500, 1000 ... */
 	assert_has(t, "Организации с наибольшим числом проблемных зон "
 		   "(первые 15):");
-	assert_has(t, "Показаны 40 из 40000 рекомендаций руководителям");
+	assert_has(t, "Показаны 40 из 40 000 рекомендаций руководителям");
 	assert_null(strstr(t, "Руководителю Школа39999"));
 	free(t);
 	fixture_release(&fx);
 }
 
-static void test_report_pdf__unwritable_path(void **state)
+/*
+ * The note as a document: its sections in order, the decision as a
+ * numbered list of two levels, the typography applied once for both
+ * renderings; and report.docx says the same words as report.pdf
+ * (tests/docx/docx_check.py, run from the source root as `make unit`
+ * does).
+ */
+static void test_note__one_document_two_renderings(void **state)
+{
+	static const char *const sections[] = {
+		"Источники данных и полнота сведений",
+		"Показатели системы обеспечения профессионального развития "
+		"педагогических работников",
+		"Кадровый состав",
+		"Наставничество и поддержка молодых педагогов",
+		"Профессиональные дефициты",
+		"Обеспеченность и потребность в кадрах",
+		"Динамика показателей",
+		"Кластерный анализ общеобразовательных организаций",
+		"Проблемные зоны", "Адресные рекомендации",
+	};
+	struct fixture fx;
+	struct doc d;
+	const struct doc_list *l = NULL;
+	const struct doc_list_item *it;
+	size_t nh = 0;
+	char cmd[512], *out;
+	int st;
+
+	fixture_init(&fx, 12);
+	doc_init(&d, "Справка");
+	note_build(&d, &fx.ctx);
+	for (const struct doc_block *b = d.first; b; b = b->next) {
+		if (b->kind == DOC_HEADING && b->u.heading.level == 1) {
+			assert_true(nh < 10);
+			assert_string_equal(b->u.heading.text, sections[nh]);
+			nh++;
+		}
+		if (b->kind == DOC_LIST && b->u.list.numbered)
+			l = &b->u.list;
+	}
+	assert_int_equal(nh, 10);
+	assert_non_null(l);
+	it = l->items;
+	assert_int_equal(it->level, 0);
+	assert_string_equal(it->label, "1.");
+	assert_string_equal(it->para.runs->text, "Управлению образования:");
+	assert_int_equal(it->para.runs->flags, DOC_BOLD);
+	it = it->next;
+	assert_int_equal(it->level, 1);
+	assert_string_equal(it->label, "1.1.");
+	assert_string_equal(it->para.runs->text, "Проводить ежемесячные "
+			    "совещания с руководителями. Срок: ежемесячно.");
+	/* the signature closes the note, in the model's typography */
+	assert_int_equal(d.last->kind, DOC_PARA);   /* «Исполнитель: …» */
+	doc_release(&d);
+
+	assert_int_equal(note_write(path_of("report.pdf"),
+				    path_of("report.docx"), &fx.ctx), 0);
+	snprintf(cmd, sizeof(cmd), "/usr/bin/python3 tests/docx/docx_check.py "
+		 "'%s' 2>&1", tmpdir);
+	out = run(cmd, &st);
+	if (st != 0)
+		fail_msg("%s", out);
+	free(out);
+	fixture_release(&fx);
+}
+
+static void test_note__unwritable_path(void **state)
 {
 	struct fixture fx;
 
 	fixture_init(&fx, 12);
-	assert_int_equal(report_pdf_write("/nonexistent-dir/x.pdf", &fx.ctx),
+	assert_int_equal(note_write("/nonexistent-dir/x.pdf", NULL, &fx.ctx),
 			 -1);
+	assert_int_equal(note_write(path_of("ok.pdf"),
+				    "/nonexistent-dir/x.docx", &fx.ctx), -1);
 	fixture_release(&fx);
-}
-
-static void test_ru_plural__persons(void **state)
-{
-	char b[64];
-
-	assert_string_equal(ru_persons(1, b), "1 человек");
-	assert_string_equal(ru_persons(2, b), "2 человека");
-	assert_string_equal(ru_persons(5, b), "5 человек");
-	assert_string_equal(ru_persons(11, b), "11 человек");
-	assert_string_equal(ru_persons(21, b), "21 человек");
-	assert_string_equal(ru_persons(22, b), "22 человека");
-	assert_string_equal(ru_persons(25, b), "25 человек");
-	assert_string_equal(ru_persons(111, b), "111 человек");
-	assert_string_equal(ru_persons(112, b), "112 человек");
-	assert_string_equal(ru_persons(0, b), "0 человек");
-}
-
-static void test_ru_plural__forms(void **state)
-{
-	const char *f[] = { "учитель", "учителя", "учителей" };
-
-	assert_string_equal(ru_plural(1, f[0], f[1], f[2]), "учитель");
-	assert_string_equal(ru_plural(2, f[0], f[1], f[2]), "учителя");
-	assert_string_equal(ru_plural(5, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(11, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(14, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(21, f[0], f[1], f[2]), "учитель");
-	assert_string_equal(ru_plural(22, f[0], f[1], f[2]), "учителя");
-	assert_string_equal(ru_plural(25, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(111, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(247, f[0], f[1], f[2]), "учителей");
-	assert_string_equal(ru_plural(-3, f[0], f[1], f[2]), "учителя");
-	assert_true(ru_singular(21));
-	assert_false(ru_singular(11));
-	assert_false(ru_singular(247));
-}
-
-static void test_ru_plural__percent(void **state)
-{
-	char b[64];
-
-	/* a fraction always takes «процента» */
-	assert_string_equal(ru_percent(632, true, b), "63,2 процента");
-	assert_string_equal(ru_percent(190, true, b), "19,0 процента");
-	assert_string_equal(ru_percent(632, false, b), "63,2 процента");
-	assert_string_equal(ru_percent(11, false, b), "1,1 процента");
-	/* whole percents agree with the number */
-	assert_string_equal(ru_percent(10, false, b), "1 процент");
-	assert_string_equal(ru_percent(20, false, b), "2 процента");
-	assert_string_equal(ru_percent(50, false, b), "5 процентов");
-	assert_string_equal(ru_percent(110, false, b), "11 процентов");
-	assert_string_equal(ru_percent(200, false, b), "20 процентов");
-	assert_string_equal(ru_percent(210, false, b), "21 процент");
-	assert_string_equal(ru_percent(220, false, b), "22 процента");
-	assert_string_equal(ru_percent(250, false, b), "25 процентов");
-	assert_string_equal(ru_percent(1110, false, b), "111 процентов");
-	assert_string_equal(ru_percent(-25, true, b), "-2,5 процента");
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_report_pdf__december_note),
+		cmocka_unit_test(test_note__december_note),
 		cmocka_unit_test(
-			test_report_pdf__july_title_and_identical_bytes),
-		cmocka_unit_test(test_report_pdf__bare_context),
-		cmocka_unit_test(test_report_pdf__summarises_at_scale),
-		cmocka_unit_test(test_report_pdf__unwritable_path),
-		cmocka_unit_test(test_ru_plural__persons),
-		cmocka_unit_test(test_ru_plural__forms),
-		cmocka_unit_test(test_ru_plural__percent),
+			test_note__july_title_and_identical_bytes),
+		cmocka_unit_test(test_note__bare_context),
+		cmocka_unit_test(test_note__summarises_at_scale),
+		cmocka_unit_test(test_note__one_document_two_renderings),
+		cmocka_unit_test(test_note__unwritable_path),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
