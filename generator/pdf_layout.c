@@ -12,7 +12,11 @@
 #include <sys/stat.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "arena.h"
 
@@ -1438,6 +1442,76 @@ static bool file_exists(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/*
+ * libharu 2.3.0 writes its encoder's code-to-CID CMap as the ToUnicode map
+ * of a Type0 font: a `begincidrange` with a one-byte notdef range in a
+ * two-byte code space, which poppler warns about on every page and which
+ * Ghostscript's PDF/A conversion drops with all the text.  The UTF-8
+ * encoder writes each character as its two-byte BMP code (the CID is the
+ * code, CIDToGIDMap maps it to the glyph), so the right map is the
+ * identity: one bfrange per high byte (a range must not cross a change of
+ * the first byte), surrogates left out, at most 100 entries a block.  The
+ * stream object stays, its contents and dictionary are replaced; the
+ * descendant's CIDSystemInfo says Ordering (Identity), not the encoder's
+ * name «Identity-H».
+ */
+static int fix_to_unicode(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+	HPDF_Dict info;
+	HPDF_Stream st;
+	static const char head[] =
+		"/CIDInit /ProcSet findresource begin\n"
+		"12 dict begin\n"
+		"begincmap\n"
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+		"/Supplement 0 >> def\n"
+		"/CMapName /Adobe-Identity-UCS def\n"
+		"/CMapType 2 def\n"
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+	static const char tail[] =
+		"endcmap\n"
+		"CMapName currentdict /CMap defineresource pop\n"
+		"end\nend\n";
+	int hi[256], nhi = 0, ret = 0;
+	char buf[64];
+
+	if (!cmap || !attr->descendant_font)
+		return -1;
+	st = cmap->stream;
+	HPDF_MemStream_FreeData(st);
+	HPDF_Dict_RemoveElement(cmap, "Type");
+	HPDF_Dict_RemoveElement(cmap, "CMapName");
+	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(cmap, "WMode");
+	for (int h = 0; h < 256; h++)
+		if (h < 0xD8 || h > 0xDF)
+			hi[nhi++] = h;
+	ret |= HPDF_Stream_WriteStr(st, head) != HPDF_OK;
+	for (int i = 0; i < nhi; i += 100) {
+		int n = nhi - i < 100 ? nhi - i : 100;
+
+		snprintf(buf, sizeof(buf), "%d beginbfrange\n", n);
+		ret |= HPDF_Stream_WriteStr(st, buf) != HPDF_OK;
+		for (int k = i; k < i + n; k++) {
+			snprintf(buf, sizeof(buf), "<%02X00> <%02XFF> <%02X00>\n",
+				 hi[k], hi[k], hi[k]);
+			ret |= HPDF_Stream_WriteStr(st, buf) != HPDF_OK;
+		}
+		ret |= HPDF_Stream_WriteStr(st, "endbfrange\n") != HPDF_OK;
+	}
+	ret |= HPDF_Stream_WriteStr(st, tail) != HPDF_OK;
+	info = HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo",
+				 HPDF_OCLASS_DICT);
+	if (!info)
+		return -1;
+	ret |= HPDF_Dict_Add(info, "Ordering",
+			     HPDF_String_New(font->mmgr, "Identity", NULL))
+		!= HPDF_OK;
+	return ret ? -1 : 0;
+}
+
 static int load_face(struct pdf_doc *d, int face, const char *file)
 {
 	char path[256];
@@ -1454,7 +1528,7 @@ static int load_face(struct pdf_doc *d, int face, const char *file)
 		goto fail;
 	d->font[face] = HPDF_GetFont(d->pdf, name, "UTF-8");
 	d->def[face] = HPDF_GetFontDef(d->pdf, name);
-	if (!d->font[face] || !d->def[face])
+	if (!d->font[face] || !d->def[face] || fix_to_unicode(d->font[face]))
 		goto fail;
 	HPDF_Font_TextWidth(d->font[face], (const HPDF_BYTE *)all_letters,
 			    (HPDF_UINT)strlen(all_letters));
