@@ -33,7 +33,7 @@ ALL_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 \
 	-DKADRY_DATADIR='"$(PREFIX)/share/kadry"' \
 	$(WARN) $(CFLAGS) $(SAN_FLAGS) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null) -Igenerator
-LIBS    := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lpthread -lm
+LIBS    := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lhpdf -lhyphen -lcsv -lpthread -lm
 TEST_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 SRC     := $(filter-out generator/main.c, $(wildcard generator/*.c))

@@ -17,10 +17,12 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <hyphen.h>
 
 #include "arena.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu/"
+#define HYPH_DICT "/usr/share/hyphen/hyph_ru_RU.dic"
 
 /* Faces: the body face and its bold, the sans face and its bold. */
 enum { F_BODY, F_BODY_BOLD, F_SANS, F_SANS_BOLD, F__N };
@@ -59,6 +61,7 @@ struct pdf_doc {
 	float y;                /* top of the free space on the page */
 	int nerr;
 	unsigned long first_err, first_detail;
+	HyphenDict *hyph;       /* Russian patterns; NULL: no hyphenation */
 	int num[2];             /* heading counters */
 	struct pending pend[MAX_PENDING];
 	int npend;
@@ -70,6 +73,7 @@ struct line {
 	float width;            /* natural width, pt */
 	bool first;             /* first line of a paragraph */
 	bool last;              /* last line of a paragraph (not justified) */
+	bool hyph;              /* ends inside a word: draw a hyphen */
 };
 
 struct lines {
@@ -178,8 +182,10 @@ static char *sanitize(struct pdf_doc *d, int face, const char *text)
 
 		if (!u8_next(s, &i, &cp))
 			cp = repl;
-		else if (cp == '\t' || cp == 0xA0)
+		else if (cp == '\t')
 			cp = ' ';
+		else if (cp == 0x202F && !has_glyph(d, face, cp))
+			cp = 0xA0;
 		else if (cp == '\r')
 			continue;
 		else if (cp != '\n' &&
@@ -231,8 +237,164 @@ static float char_w(struct pdf_doc *d, int face, float size, uint32_t cp)
 		* size / 1000.0f;
 }
 
+/* ------------------------------------------------------- hyphenation */
+
+/*
+ * Debian's Russian patterns (hyphen-ru) are in KOI8-R, one byte a letter:
+ * the lower-case letters а..я in KOI8-R order start at 0xC0, ё is 0xA3.
+ */
+static const char koi8_lower[] =
+	"юабцдефгхийклмнопярстужвьызшэщчъ";
+
+static int koi8_of(uint32_t cp, bool *upper)
+{
+	static unsigned char map[64];   /* а..я -> KOI8-R */
+	static bool ready;
+
+	if (!ready) {
+		size_t i = 0, k = 0;
+
+		while (koi8_lower[i]) {
+			uint32_t c;
+
+			u8_next((const unsigned char *)koi8_lower, &i, &c);
+			map[c - 0x430] = (unsigned char)(0xC0 + k++);
+		}
+		ready = true;
+	}
+	*upper = (cp >= 0x410 && cp <= 0x42F) || cp == 0x401;
+	if (cp >= 0x410 && cp <= 0x42F)
+		cp += 0x20;
+	if (cp == 0x401 || cp == 0x451)
+		return 0xA3;
+	if (cp >= 0x430 && cp <= 0x44F)
+		return map[cp - 0x430];
+	return -1;
+}
+
+#define MAX_HYPH_WORD 64
+
+/*
+ * Where the token t[0..n) may break: byte offsets after which the line may
+ * end, with soft[i] set when a hyphen is to be drawn there (false after a
+ * hard hyphen of the text).  Only runs of Cyrillic letters are hyphenated,
+ * by the patterns, keeping two letters on either side; never a token with
+ * a digit (numbers, codes, dates), never a run with two capitals
+ * (abbreviations such as МКОУ or ЦНППМ), never Latin (file names).
+ * Returns the number of points (at most max).
+ */
+static int hyph_part(struct pdf_doc *d, const unsigned char *s, size_t i,
+		     size_t n, size_t *pts, bool *soft, int max);
+
+static int hyph_points(struct pdf_doc *d, const char *t, size_t n,
+		       size_t *pts, bool *soft, int max)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	size_t a = 0;
+	int np = 0;
+
+	if (!d->hyph)
+		return 0;
+	/* the parts between no-break spaces are words of their own */
+	while (a < n && np < max) {
+		size_t e = a;
+
+		while (e < n && !(s[e] == 0xC2 && s[e + 1] == 0xA0) &&
+		       !(s[e] == 0xE2 && s[e + 1] == 0x80 && s[e + 2] == 0xAF))
+			e++;
+		np += hyph_part(d, s, a, e, pts + np, soft + np, max - np);
+		a = e < n ? e + (s[e] == 0xC2 ? 2 : 3) : n;
+	}
+	return np;
+}
+
+/* Points of the part s[i..n) (offsets from s). */
+static int hyph_part(struct pdf_doc *d, const unsigned char *s, size_t i,
+		     size_t n, size_t *pts, bool *soft, int max)
+{
+	size_t start = i;
+	int np = 0;
+
+	for (size_t k = i; k < n; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return 0;
+	while (i < n && np < max) {
+		/* one run of Cyrillic letters: [a, i) */
+		char koi[MAX_HYPH_WORD + 1];
+		size_t off[MAX_HYPH_WORD + 1], a = i;
+		int len = 0, caps = 0;
+		bool latin = false;
+
+		for (;;) {
+			size_t j = i;
+			uint32_t cp;
+			bool up;
+			int c;
+
+			if (i >= n)
+				break;
+			u8_next(s, &j, &cp);
+			c = koi8_of(cp, &up);
+			if (c < 0) {
+				latin |= (cp >= 'A' && cp <= 'Z') ||
+					(cp >= 'a' && cp <= 'z');
+				break;
+			}
+			if (len < MAX_HYPH_WORD) {
+				koi[len] = (char)c;
+				off[len] = j;
+			}
+			len++;
+			caps += up;
+			i = j;
+		}
+		if (i == a) {
+			/* not a letter: a hard hyphen inside a word breaks */
+			size_t j = i;
+			uint32_t cp;
+
+			u8_next(s, &j, &cp);
+			if (cp == '-' && np < max && i >= start + 2 &&
+			    j + 2 <= n &&
+			    s[j] != '-') {
+				pts[np] = j;
+				soft[np++] = false;
+			}
+			i = j;
+			continue;
+		}
+		if (len < 4 || len > MAX_HYPH_WORD || caps >= 2 || latin)
+			continue;
+		{
+			char h[MAX_HYPH_WORD + 5];
+			char **rep = NULL;
+			int *pos = NULL, *cut = NULL;
+
+			koi[len] = '\0';
+			if (hnj_hyphen_hyphenate3(d->hyph, koi, len, h, NULL,
+						  &rep, &pos, &cut, 2, 2, 2,
+						  2) == 0)
+				for (int k = 1; k + 2 < len && np < max; k++)
+					if (h[k] & 1) {
+						pts[np] = off[k];
+						soft[np++] = true;
+					}
+			if (rep) {
+				for (int k = 0; k < len; k++)
+					free(rep[k]);
+				free(rep);
+			}
+			free(pos);
+			free(cut);
+		}
+	}
+	return np;
+}
+
+/* ----------------------------------------------------------- wrapping */
+
 static void lines_push(struct lines *ls, size_t a, size_t b, float w,
-		       bool first, bool last)
+		       bool first, bool hyph)
 {
 	struct line *l = VEC_PUSH(ls->v, ls->n, ls->cap);
 
@@ -240,106 +402,210 @@ static void lines_push(struct lines *ls, size_t a, size_t b, float w,
 	l->end = b;
 	l->width = w;
 	l->first = first;
-	l->last = last;
+	l->last = false;
+	l->hyph = hyph;
 }
 
-/*
- * Greedy word wrap of sanitised text s into lines no wider than w_first
- * (first line of each paragraph) or w_rest.  A word wider than the line is
- * broken between characters.  An empty text gives one empty line.
- */
-static void wrap(struct pdf_doc *d, int face, float size, const char *s,
-		 float w_first, float w_rest, struct lines *ls)
+/* The narrowest a justified gap may get, in spaces. */
+#define SHRINK 0.8f
+/* What a hyphen costs, as the badness of a gap of 1.5 spaces. */
+#define HYPH_PENALTY 0.25f
+
+/* Badness of a justified line's gaps of r spaces. */
+static float gap_bad(float r)
 {
+	return r >= 1 ? (r - 1) * (r - 1) : 4 * (1 - r) * (1 - r);
+}
+
+/* The line being filled. */
+struct fill {
+	size_t start, end;
+	float words;            /* width of the words, without gaps */
+	int nw;
+	bool first;
+};
+
+/*
+ * Wraps sanitised text s into lines no wider than w_first (first line of
+ * each paragraph) or w_rest, breaking at spaces (U+00A0 and U+202F never
+ * break) and, by hyphenation, inside words.  Justified text weighs three
+ * ways of going on when a word does not fit: end the line (stretching the
+ * gaps), squeeze the word in (gaps down to SHRINK of a space) or hyphenate
+ * it, and takes the one whose gaps are nearest a space; other text
+ * hyphenates when the line would stay less than 85 % full.  A word wider
+ * than the line is hyphenated or, with no point, broken between
+ * characters.  An empty text gives one empty line.
+ */
+enum { WRAP_JUSTIFY = 1, WRAP_HYPH = 2 };
+
+static void wrap_j(struct pdf_doc *d, int face, float size, const char *s,
+		   float w_first, float w_rest, unsigned mode,
+		   struct lines *ls)
+{
+	bool justify = mode & WRAP_JUSTIFY, hyph = mode & WRAP_HYPH;
 	float sp = char_w(d, face, size, ' ');
+	float hy = char_w(d, face, size, '-');
 	size_t i = 0;
 
 	ls->n = 0;
 	for (;;) {
-		/* one paragraph: s[i..pe) */
 		size_t pe = i;
-		bool first = true;
+		struct fill f = { i, i, 0, 0, true };
+		size_t p0 = ls->n;
 
 		while (s[pe] && s[pe] != '\n')
 			pe++;
-		size_t ls_start = i, last_end = i;
-		float lw = 0;
-		int nw = 0;
-		size_t k = i;
-
-		while (k < pe) {
-			size_t we = k;
+		for (size_t k = i; k < pe;) {
+			size_t we = k, pts[32];
+			bool soft[32];
+			int np = -1;
 
 			while (we < pe && s[we] != ' ')
 				we++;
-			float ww = text_w(d, face, size, s + k, we - k);
-			float avail = first ? w_first : w_rest;
+			/* the token [k, we), maybe in several pieces */
+			size_t o = k;
+			float ww = text_w(d, face, size, s + o, we - o);
 
-			if (nw > 0 && lw + sp + ww <= avail) {
-				lw += sp + ww;
-				nw++;
-				last_end = we;
-			} else {
-				if (nw > 0) {
-					lines_push(ls, ls_start, last_end, lw,
-						   first, false);
-					first = false;
-					avail = w_rest;
-				}
-				ls_start = k;
-				/*
-				 * Break an over-long word by characters.  The
-				 * rest's width is the word's less what was
-				 * cut (widths add up), so a long word costs
-				 * one pass, not one measure per line; the
-				 * last piece is measured exactly.
-				 */
-				bool cut_any = false;
-				while (ww > avail) {
-					size_t j = k, cut = k;
-					float cw = 0;
+			for (;;) {
+				float avail = f.first ? w_first : w_rest;
+				float gaps = (float)f.nw * sp;
 
-					while (j < we) {
-						uint32_t cp;
-						size_t j0 = j;
+				if (f.nw == 0 && ww <= avail)
+					break;
+				if (f.nw > 0 && f.words + gaps + ww <= avail)
+					break;
+				float best = 1e30f, bw = 0;
+				int choice = -1;        /* -1 end line, -2 squeeze */
+				bool brk = f.nw > 0;
 
-						u8_next((const unsigned char *)
-							s, &j, &cp);
-						float c = char_w(d, face, size,
-								 cp);
-						if (cw + c > avail && j0 > k)
-							break;
-						cw += c;
-						cut = j;
+				if (f.nw > 0 && justify) {
+					float r = f.nw > 1 ? (avail - f.words)
+						/ ((float)(f.nw - 1) * sp) : 9;
+					best = gap_bad(r);
+					r = (avail - f.words - ww) / gaps;
+					if (r >= SHRINK && gap_bad(r) < best) {
+						best = gap_bad(r);
+						choice = -2;
 					}
-					lines_push(ls, k, cut, cw, first,
-						   false);
-					first = false;
-					avail = w_rest;
-					k = cut;
-					ww -= cw;
-					cut_any = true;
+				} else if (f.nw > 0) {
+					best = !hyph || f.words + (float)(f.nw
+						- 1) * sp >= 0.85f * avail ? -1
+						: 1e30f;
 				}
-				if (cut_any)
-					ww = text_w(d, face, size, s + k,
-						    we - k);
-				ls_start = k;
-				lw = ww;
-				nw = 1;
-				last_end = we;
+				if (np < 0 && !(best < 0 && brk))
+					np = hyph_points(d, s + k, we - k, pts,
+							 soft, 32);
+				for (int p = 0; p < np; p++) {
+					size_t at = k + pts[p];
+					float pw, b;
+
+					if (at <= o)
+						continue;
+					pw = text_w(d, face, size, s + o, at - o)
+						+ (soft[p] ? hy : 0);
+					if (f.words + gaps + pw > avail)
+						break;
+					if (justify && f.nw > 0) {
+						float r = (avail - f.words - pw)
+							/ gaps;
+						b = gap_bad(r) + HYPH_PENALTY;
+					} else {
+						b = 0;   /* the longest fit */
+					}
+					if (b <= best || !brk) {
+						best = b;
+						choice = p;
+						bw = pw;
+						brk = true;
+					}
+				}
+				if (choice == -2)
+					break;          /* squeezed in */
+				if (choice >= 0) {
+					size_t at = k + pts[choice];
+
+					lines_push(ls, f.start, at, f.words +
+						   gaps + bw, f.first,
+						   soft[choice]);
+					f = (struct fill){ at, at, 0, 0,
+						false };
+					o = at;
+					ww = text_w(d, face, size, s + o,
+						    we - o);
+					continue;
+				}
+				if (f.nw > 0) {
+					lines_push(ls, f.start, f.end, f.words
+						   + (float)(f.nw - 1) * sp,
+						   f.first, false);
+					f = (struct fill){ o, o, 0, 0, false };
+					continue;
+				}
+				/* no point fits: break between characters */
+				size_t j = o, cut = o;
+				float cw = 0;
+
+				while (j < we) {
+					uint32_t cp;
+					size_t j0 = j;
+					float c;
+
+					u8_next((const unsigned char *)s, &j,
+						&cp);
+					c = char_w(d, face, size, cp);
+					if (cw + c > avail && j0 > o)
+						break;
+					cw += c;
+					cut = j;
+				}
+				lines_push(ls, o, cut, cw, f.first, false);
+				f = (struct fill){ cut, cut, 0, 0, false };
+				o = cut;
+				ww -= cw;
+				if (ww <= avail)
+					ww = text_w(d, face, size, s + o,
+						    we - o);
 			}
+			if (f.nw == 0)
+				f.start = o;
+			f.words += ww;
+			f.nw++;
+			f.end = we;
 			k = we;
 			if (k < pe && s[k] == ' ')
 				k++;
 		}
-		if (nw > 0 || first)
-			lines_push(ls, ls_start, last_end, lw, first, true);
-		else if (ls->n > 0)
-			ls->v[ls->n - 1].last = true;
+		if (f.nw > 0 || ls->n == p0)
+			lines_push(ls, f.start, f.end, f.words +
+				   (float)(f.nw > 0 ? f.nw - 1 : 0) * sp,
+				   f.first, false);
+		ls->v[ls->n - 1].last = true;
 		if (!s[pe])
 			break;
 		i = pe + 1;
 	}
+}
+
+/*
+ * Ragged text (tables, labels): hyphenated only where that saves a line,
+ * or in a word wider than the line.
+ */
+static void wrap(struct pdf_doc *d, int face, float size, const char *s,
+		 float w_first, float w_rest, struct lines *ls)
+{
+	struct lines eager = { 0 };
+
+	wrap_j(d, face, size, s, w_first, w_rest, 0, ls);
+	if (ls->n < 2)
+		return;
+	wrap_j(d, face, size, s, w_first, w_rest, WRAP_HYPH, &eager);
+	if (eager.n < ls->n) {
+		struct lines t = *ls;
+
+		*ls = eager;
+		eager = t;
+	}
+	free(eager.v);
 }
 
 /* ------------------------------------------------------------- drawing */
@@ -354,63 +620,117 @@ static void set_stroke(struct pdf_doc *d, float r, float g, float b)
 	HPDF_Page_SetRGBStroke(d->page, r, g, b);
 }
 
+/*
+ * Runs of text in one text object.  Each run is shown with a real space
+ * glyph after it (not before a drawn hyphen): text extraction then finds
+ * the word boundaries, between words and between table cells, instead of
+ * guessing them from the distances.
+ */
+struct runs {
+	struct pdf_doc *d;
+	HPDF_Page page;
+	char buf[512];
+	char *p;
+	size_t cap;
+};
+
+static void runs_begin(struct runs *r, struct pdf_doc *d, HPDF_Page page,
+		       int face, float size)
+{
+	r->d = d;
+	r->page = page;
+	r->p = r->buf;
+	r->cap = sizeof(r->buf);
+	HPDF_Page_BeginText(page);
+	HPDF_Page_SetFontAndSize(page, d->font[face], size);
+}
+
+/* s[0..n) at (x, y), then `tail` ("-", " " or ""). */
+static void runs_show(struct runs *r, int face, float x, float y,
+		      const char *s, size_t n, const char *tail)
+{
+	size_t tn = strlen(tail);
+
+	if (n == 0 && tn == 0)
+		return;
+	if (n + tn + 1 > r->cap) {
+		if (r->p != r->buf)
+			free(r->p);
+		r->cap = n + tn + 1;
+		r->p = xmalloc(r->cap);
+	}
+	memcpy(r->p, s, n);
+	memcpy(r->p + n, tail, tn + 1);
+	/* mark the glyphs as used in the subset */
+	HPDF_Font_TextWidth(r->d->font[face], (const HPDF_BYTE *)r->p,
+			    (HPDF_UINT)(n + tn));
+	HPDF_Page_TextOut(r->page, x, y, r->p);
+}
+
+static void runs_end(struct runs *r)
+{
+	HPDF_Page_EndText(r->page);
+	if (r->p != r->buf)
+		free(r->p);
+}
+
 static void draw_n(struct pdf_doc *d, HPDF_Page page, int face, float size,
 		   float x, float y, const char *s, size_t n)
 {
-	char buf[512];
-	char *p = n < sizeof(buf) ? buf : xmalloc(n + 1);
+	struct runs r;
 
 	if (n == 0)
 		return;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	/* mark the glyphs as used in the subset */
-	HPDF_Font_TextWidth(d->font[face], (const HPDF_BYTE *)p, (HPDF_UINT)n);
-	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, d->font[face], size);
-	HPDF_Page_TextOut(page, x, y, p);
-	HPDF_Page_EndText(page);
-	if (p != buf)
-		free(p);
+	runs_begin(&r, d, page, face, size);
+	runs_show(&r, face, x, y, s, n, " ");
+	runs_end(&r);
 }
 
-/* Draws a line of s at baseline y within [x, x + w], aligned. */
+/*
+ * Draws a line of s at baseline y within [x, x + w], aligned.  Justified
+ * lines (and a last line squeezed wider than w) place every word
+ * explicitly: the word-spacing operator does not act on the two-byte codes
+ * of an Identity-H font.
+ */
 static void draw_line(struct pdf_doc *d, int face, float size, const char *s,
 		      const struct line *l, float x, float y, float w,
 		      int align)
 {
 	size_t n = l->end - l->start;
 	const char *p = s + l->start;
+	const char *tail = l->hyph ? "-" : " ";
+	int nsp = 0;
+	struct runs r;
 
-	if (align == PDF_JUSTIFY && !l->last) {
-		int nsp = 0;
-		for (size_t k = 0; k < n; k++)
-			nsp += p[k] == ' ';
+	for (size_t k = 0; k < n; k++)
+		nsp += p[k] == ' ';
+	if (n == 0 && !l->hyph)
+		return;
+	runs_begin(&r, d, d->page, face, size);
+	if (nsp > 0 && ((align == PDF_JUSTIFY && !l->last) ||
+			l->width > w + 0.01f)) {
 		float sp = char_w(d, face, size, ' ');
-		float extra = nsp > 0 ? (w - l->width) / (float)nsp : 0;
+		float gap = sp + (w - l->width) / (float)nsp;
+		size_t k = 0;
 
-		/* gaps far wider than a space read worse than a ragged edge */
-		if (nsp > 0 && l->width < w && extra <= 2.5f * sp) {
-			sp += extra;
-			size_t k = 0;
+		while (k < n) {
+			size_t e = k;
 
-			while (k < n) {
-				size_t e = k;
-				while (e < n && p[e] != ' ')
-					e++;
-				draw_n(d, d->page, face, size, x, y, p + k,
-				       e - k);
-				x += text_w(d, face, size, p + k, e - k) + sp;
-				k = e + 1;
-			}
-			return;
+			while (e < n && p[e] != ' ')
+				e++;
+			runs_show(&r, face, x, y, p + k, e - k,
+				  e < n ? " " : tail);
+			x += text_w(d, face, size, p + k, e - k) + gap;
+			k = e + 1;
 		}
+	} else {
+		if (align == PDF_CENTER)
+			x += (w - l->width) / 2;
+		else if (align == PDF_RIGHT)
+			x += w - l->width;
+		runs_show(&r, face, x, y, p, n, tail);
 	}
-	if (align == PDF_CENTER)
-		x += (w - l->width) / 2;
-	else if (align == PDF_RIGHT)
-		x += w - l->width;
-	draw_n(d, d->page, face, size, x, y, p, n);
+	runs_end(&r);
 }
 
 /* ---------------------------------------------------------- page flow */
@@ -446,6 +766,17 @@ static const struct pdf_style *heading_style(int level)
 	return level == 0 ? &h0 : level == 1 ? &h1 : &h2;
 }
 
+/*
+ * Justified text is hyphenated; headings, centred and ragged paragraphs
+ * only in a word wider than the line.
+ */
+static unsigned wrap_mode(const struct pdf_style *st, bool heading)
+{
+	if (heading || st->align != PDF_JUSTIFY)
+		return 0;
+	return WRAP_HYPH | WRAP_JUSTIFY;
+}
+
 static float style_size(const struct pdf_style *st)
 {
 	return st->size > 0 ? st->size : BODY_SIZE;
@@ -463,7 +794,7 @@ static float pending_height(struct pdf_doc *d)
 		float w = d->right - d->left;
 		char *s = sanitize(d, face, d->pend[i].text);
 
-		wrap(d, face, size, s, w, w, &ls);
+		wrap_j(d, face, size, s, w, w, 0, &ls);
 		h += st->before + (float)ls.n * size * LEADING + st->after;
 		free(s);
 	}
@@ -510,7 +841,7 @@ static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
 	char *s = sanitize(d, face, text);
 	struct lines ls = { 0 };
 
-	wrap(d, face, size, s, w - st->indent, w, &ls);
+	wrap_j(d, face, size, s, w - st->indent, w, wrap_mode(st, keep), &ls);
 	if (!keep)
 		/* no lone first line; three lines cannot split 2+1 */
 		block_start(d, st->before +
@@ -634,7 +965,8 @@ float pdf_text_height(struct pdf_doc *d, const struct pdf_style *st,
 	size = style_size(st);
 	w = d->right - d->left - st->left;
 	s = sanitize(d, face, text);
-	wrap(d, face, size, s, w - st->indent, w, &ls);
+	wrap_j(d, face, size, s, w - st->indent, w, wrap_mode(st, false),
+	       &ls);
 	h = st->before + (float)ls.n * size * LEADING + st->after;
 	free(ls.v);
 	free(s);
@@ -935,7 +1267,7 @@ static float chart_title(struct pdf_doc *d, const char *title, bool draw)
 	if (!title || !*title)
 		return 0;
 	s = sanitize(d, F_SANS_BOLD, title);
-	wrap(d, F_SANS_BOLD, size, s, w, w, &ls);
+	wrap_j(d, F_SANS_BOLD, size, s, w, w, 0, &ls);
 	h = (float)ls.n * size * LEADING + 4;
 	if (draw) {
 		set_fill(d, 0, 0, 0);
@@ -1580,6 +1912,8 @@ struct pdf_doc *pdf_open(time_t created, const char *title)
 		pdf_free(d);
 		return NULL;
 	}
+	/* without hyphen-ru the text is only not hyphenated */
+	d->hyph = hnj_hyphen_load(HYPH_DICT);
 	set_date(d, HPDF_INFO_CREATION_DATE, created);
 	set_date(d, HPDF_INFO_MOD_DATE, created);
 	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "Kadry");
@@ -1629,6 +1963,8 @@ void pdf_free(struct pdf_doc *d)
 		return;
 	if (d->pdf)
 		HPDF_Free(d->pdf);
+	if (d->hyph)
+		hnj_hyphen_free(d->hyph);
 	for (int i = 0; i < d->npend; i++)
 		free(d->pend[i].text);
 	for (int f = 0; f < F__N; f++)
