@@ -62,6 +62,9 @@ struct pdf_doc {
 	int nerr;
 	unsigned long first_err, first_detail;
 	HyphenDict *hyph;       /* Russian patterns; NULL: no hyphenation */
+	HPDF_Outline outline1;  /* the last level-1 bookmark */
+	int noutlines;
+	int page_numbers;       /* enum pdf_page_numbers */
 	int num[2];             /* heading counters */
 	struct pending pend[MAX_PENDING];
 	int npend;
@@ -739,6 +742,8 @@ static void new_page(struct pdf_doc *d)
 {
 	HPDF_Page pg = HPDF_AddPage(d->pdf);
 
+	/* after a libharu error (pdf_save() reports it) loops still end */
+	d->y = d->top;
 	if (!pg)
 		return;
 	HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
@@ -803,7 +808,7 @@ static float pending_height(struct pdf_doc *d)
 }
 
 static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
-		     const char *text, bool keep);
+		     const char *text, int heading);
 
 static void flush_pending(struct pdf_doc *d)
 {
@@ -812,7 +817,7 @@ static void flush_pending(struct pdf_doc *d)
 	d->npend = 0;
 	for (int i = 0; i < n; i++) {
 		draw_par(d, heading_style(d->pend[i].level), d->pend[i].text,
-			 true);
+			 d->pend[i].level);
 		free(d->pend[i].text);
 	}
 }
@@ -830,10 +835,46 @@ static void block_start(struct pdf_doc *d, float need)
 	flush_pending(d);
 }
 
-/* A paragraph; keep: called for a heading (already placed by the caller). */
-static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
-		     const char *text, bool keep)
+/*
+ * A bookmark for a heading of `level` drawn from the cursor down: level 0
+ * and 1 at the top of the outline, level 2 under the last level 1.
+ */
+static void bookmark(struct pdf_doc *d, int level, const char *title)
 {
+	HPDF_Outline parent = level == 2 && d->outline1 ? d->outline1 : NULL;
+	HPDF_Outline o;
+	HPDF_Destination dst;
+
+	o = HPDF_CreateOutline(d->pdf, parent, title,
+			       HPDF_GetEncoder(d->pdf, "UTF-8"));
+	dst = HPDF_Page_CreateDestination(d->page);
+	if (!o || !dst)
+		return;
+	/*
+	 * [page /XYZ 0 y null]: to the heading, the zoom left as it is
+	 * (libharu 2.3.0 refuses a zoom of 0, so the array is built here).
+	 */
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, d->page);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_AddReal(dst, 0);
+	HPDF_Array_AddReal(dst, d->y);
+	HPDF_Array_Add(dst, HPDF_Null_New(d->pdf->mmgr));
+	HPDF_Outline_SetDestination(o, dst);
+	HPDF_Outline_SetOpened(o, HPDF_TRUE);
+	if (level == 1)
+		d->outline1 = o;
+	d->noutlines++;
+}
+
+/*
+ * A paragraph; heading >= 0: a heading of that level (already placed by
+ * the caller), which gets a bookmark.
+ */
+static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
+		     const char *text, int heading)
+{
+	bool keep = heading >= 0;
 	int face = face_of(st->sans, st->bold);
 	float size = style_size(st);
 	float lh = size * LEADING;
@@ -850,6 +891,8 @@ static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
 		new_page(d);
 	if (!fresh(d))
 		d->y -= st->before;
+	if (keep)
+		bookmark(d, heading, s);
 	for (size_t i = 0; i < ls.n; i++) {
 		const struct line *l = &ls.v[i];
 		float ind = l->first ? st->indent : 0;
@@ -869,7 +912,7 @@ static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
 
 void pdf_text(struct pdf_doc *d, const struct pdf_style *st, const char *text)
 {
-	draw_par(d, st ? st : &PDF_BODY, text, false);
+	draw_par(d, st ? st : &PDF_BODY, text, -1);
 }
 
 void pdf_textf(struct pdf_doc *d, const struct pdf_style *st,
@@ -1920,6 +1963,13 @@ struct pdf_doc *pdf_open(time_t created, const char *title)
 	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_PRODUCER, "Kadry (libharu)");
 	if (title && *title)
 		HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, title);
+	/* the document's language, for readers and screen readers */
+	if (HPDF_Dict_Add(d->pdf->catalog, "Lang",
+			  HPDF_String_New(d->pdf->mmgr, "ru-RU", NULL))
+	    != HPDF_OK) {
+		pdf_free(d);
+		return NULL;
+	}
 	d->left = PDF_MM(30);
 	d->right = PAGE_W - PDF_MM(15);
 	d->top = PAGE_H - PDF_MM(20);
@@ -1928,21 +1978,70 @@ struct pdf_doc *pdf_open(time_t created, const char *title)
 	return d;
 }
 
+/*
+ * GOST R 7.0.97-2016, 5.14: the number in the middle of the top margin,
+ * from the second page; or «стр. N из M» below every page.
+ */
+static void page_numbers(struct pdf_doc *d)
+{
+	for (size_t i = 0; i < d->npages; i++) {
+		char buf[64];
+
+		d->page = d->pages[i];
+		if (d->page_numbers == PDF_PAGENUM_FOOTER) {
+			snprintf(buf, sizeof(buf), "стр. %zu из %zu", i + 1,
+				 d->npages);
+			set_fill(d, 0.25f, 0.25f, 0.25f);
+			label(d, F_SANS, 9, (d->left + d->right) / 2,
+			      PDF_MM(11), buf, PDF_CENTER);
+		} else if (d->page_numbers == PDF_PAGENUM_TOP && i > 0) {
+			snprintf(buf, sizeof(buf), "%zu", i + 1);
+			set_fill(d, 0, 0, 0);
+			label(d, F_BODY, BODY_SIZE, (d->left + d->right) / 2,
+			      PAGE_H - PDF_MM(12), buf, PDF_CENTER);
+		}
+	}
+}
+
+void pdf_set_page_numbers(struct pdf_doc *d, int mode)
+{
+	d->page_numbers = mode;
+}
+
+void pdf_set_info(struct pdf_doc *d, const struct pdf_info *in)
+{
+	static const struct {
+		HPDF_InfoType type;
+		size_t off;
+	} f[] = {
+		{ HPDF_INFO_TITLE, offsetof(struct pdf_info, title) },
+		{ HPDF_INFO_AUTHOR, offsetof(struct pdf_info, author) },
+		{ HPDF_INFO_SUBJECT, offsetof(struct pdf_info, subject) },
+		{ HPDF_INFO_KEYWORDS, offsetof(struct pdf_info, keywords) },
+	};
+
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		const char *v = *(const char *const *)((const char *)in +
+						       f[i].off);
+		char *s;
+
+		if (!v || !*v)
+			continue;
+		/* valid UTF-8 only: the encoder would stop at a bad byte */
+		s = sanitize(d, F_BODY, v);
+		HPDF_SetInfoAttr(d->pdf, f[i].type, s);
+		free(s);
+	}
+}
+
 int pdf_save(struct pdf_doc *d, const char *path)
 {
 	flush_pending(d);
 	if (!d->page)
 		new_page(d);
-	for (size_t i = 0; i < d->npages; i++) {
-		char buf[64];
-
-		d->page = d->pages[i];
-		snprintf(buf, sizeof(buf), "стр. %zu из %zu", i + 1,
-			 d->npages);
-		set_fill(d, 0.25f, 0.25f, 0.25f);
-		label(d, F_SANS, 9, (d->left + d->right) / 2, PDF_MM(11), buf,
-		      PDF_CENTER);
-	}
+	page_numbers(d);
+	if (d->noutlines)
+		HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	if (d->nerr) {
 		fprintf(stderr, "kadry: %s: PDF not written: libharu error "
 			"0x%04lX (detail %lu)\n", path, d->first_err,

@@ -69,7 +69,32 @@ extern const struct pdf_style PDF_PLAIN;
 struct pdf_doc *pdf_open(time_t created, const char *title);
 
 /*
- * Writes the page footers and saves to `path`.  Returns 0, or -1 with a
+ * The document information beyond the title given to pdf_open(): NULL or
+ * empty fields are left as they are.  Creator is «Kadry»; the language
+ * (/Lang) is always Russian.
+ */
+struct pdf_info {
+	const char *title;      /* the full title of the note */
+	const char *author;     /* the department that issues it */
+	const char *subject;    /* the monitoring and the period */
+	const char *keywords;   /* comma-separated */
+};
+void pdf_set_info(struct pdf_doc *d, const struct pdf_info *info);
+
+/*
+ * Page numbers, drawn by pdf_save().  The default (0) is GOST R
+ * 7.0.97-2016: the bare number in the middle of the top margin, from the
+ * second page on.
+ */
+enum pdf_page_numbers {
+	PDF_PAGENUM_TOP,        /* «2», «3»... top centre, not on page 1 */
+	PDF_PAGENUM_FOOTER,     /* «стр. N из M» below every page */
+	PDF_PAGENUM_NONE,
+};
+void pdf_set_page_numbers(struct pdf_doc *d, int mode);
+
+/*
+ * Writes the page numbers and saves to `path`.  Returns 0, or -1 with a
  * message on stderr when any libharu error happened while building the
  * document or the file cannot be written.  Call once.
  */
