@@ -1074,6 +1074,14 @@ struct pdf_table {
 	bool started;
 	struct lines *cl;       /* per cell, reused */
 	char **cs;              /* sanitised cells, reused */
+	int number;             /* «Таблица N»; 0: none */
+	char *caption;
+	int on_page;            /* body rows drawn on the current page */
+	struct qrow {
+		char **cells;   /* ncols copies */
+		unsigned flags;
+	} q[3];                 /* rows not drawn yet */
+	int nq;
 };
 
 /* Wraps the cells of a row; returns the most lines in a cell. */
@@ -1170,30 +1178,124 @@ struct pdf_table *pdf_table_begin(struct pdf_doc *d,
 	return t;
 }
 
-void pdf_table_row(struct pdf_table *t, const char *const *cells,
-		   unsigned flags)
+/* A continuation line's size and the caption's, pt. */
+#define CAPTION_SIZE 11.0f
+
+/* The caption «Таблица N – ...» or «Продолжение таблицы N»; its height. */
+static float table_label(struct pdf_table *t, bool cont, bool draw)
 {
 	struct pdf_doc *d = t->d;
-	int face = flags & PDF_ROW_BOLD ? F_SANS_BOLD : F_SANS;
+	float w = d->right - d->left, h;
+	struct lines ls = { 0 };
+	char *s, *raw;
+	size_t n;
+
+	if (!cont && t->number <= 0 && !t->caption)
+		return 0;
+	n = (t->caption ? strlen(t->caption) : 0) + 64;
+	raw = xmalloc(n);
+	if (cont && t->number > 0)
+		snprintf(raw, n, "Продолжение таблицы %d", t->number);
+	else if (cont)
+		snprintf(raw, n, "Продолжение таблицы");
+	else if (t->number > 0 && t->caption)
+		snprintf(raw, n, "Таблица %d – %s", t->number, t->caption);
+	else if (t->number > 0)
+		snprintf(raw, n, "Таблица %d", t->number);
+	else
+		snprintf(raw, n, "%s", t->caption);
+	s = sanitize(d, F_BODY, raw);
+	free(raw);
+	wrap_j(d, F_BODY, CAPTION_SIZE, s, w, w, 0, &ls);
+	h = (float)ls.n * CAPTION_SIZE * LEADING + 2;
+	if (draw) {
+		set_fill(d, 0, 0, 0);
+		for (size_t i = 0; i < ls.n; i++)
+			draw_line(d, F_BODY, CAPTION_SIZE, s, &ls.v[i],
+				  d->left, d->y - CAPTION_SIZE - (float)i
+				  * CAPTION_SIZE * LEADING, w, PDF_LEFT);
+		d->y -= h;
+	}
+	free(ls.v);
+	free(s);
+	return h;
+}
+
+void pdf_table_caption(struct pdf_table *t, int number, const char *caption)
+{
+	if (!t || t->started)
+		return;
+	t->number = number;
+	free(t->caption);
+	t->caption = caption && *caption ? xstrdup(caption) : NULL;
+}
+
+/* A new page that goes on with the table: the label, then the header. */
+static void table_continue(struct pdf_table *t)
+{
+	new_page(t->d);
+	table_label(t, true, true);
+	head_draw(t);
+	t->on_page = 0;
+}
+
+static int row_face(unsigned flags)
+{
+	return flags & PDF_ROW_BOLD ? F_SANS_BOLD : F_SANS;
+}
+
+/* Height of a queued row, pt (prepares it: prepare the drawn one after). */
+static float row_height(struct pdf_table *t, const struct qrow *r)
+{
+	size_t m = row_prepare(t, (const char *const *)r->cells,
+			       row_face(r->flags));
+
+	return (float)m * t->lh + 2 * t->pad;
+}
+
+/*
+ * Draws the oldest queued row.  `final`: no rows will come after the
+ * queue.  The table starts only where its caption, header and first two
+ * rows fit; the last row does not go alone to a new page when at least
+ * two rows stay behind.
+ */
+static void row_emit(struct pdf_table *t, bool final)
+{
+	struct pdf_doc *d = t->d;
+	const struct qrow *r = &t->q[0];
+	int face = row_face(r->flags);
+	unsigned flags = r->flags;
 	size_t total, k = 0;
-	float room = d->top - d->bottom - t->head_h;
+	float room = d->top - d->bottom - t->head_h - table_label(t, true,
+								   false);
 	/*
 	 * Short rows move whole to the next page; a row taller than a
 	 * quarter page splits, or it would leave a large gap behind.
 	 */
 	float movable = (d->top - d->bottom) / 4;
+	float h0 = row_height(t, r);
+	float h1 = t->nq > 1 ? row_height(t, &t->q[1]) : 0;
 
 	if (!t->started) {
-		total = row_prepare(t, cells, face);
-		float rh = (float)total * t->lh + 2 * t->pad;
-		block_start(d, 6 + t->head_h + (rh <= movable ? rh :
-					       3 * t->lh + 2 * t->pad));
+		float need = table_label(t, false, false) + t->head_h +
+			(h0 <= movable ? h0 : 3 * t->lh + 2 * t->pad);
+
+		if (h0 <= movable && h1 <= movable)
+			need += h1;
+		block_start(d, 6 + need);
 		if (!fresh(d))
 			d->y -= 6;
+		table_label(t, false, true);
 		head_draw(t);
 		t->started = true;
+		t->on_page = 0;
+	} else if (final && t->nq == 2 && t->on_page >= 2 &&
+		   h0 + h1 > d->y - d->bottom && h0 <= d->y - d->bottom &&
+		   h0 + h1 <= room && h1 <= movable) {
+		/* keep the last two rows together */
+		table_continue(t);
 	}
-	total = row_prepare(t, cells, face);
+	total = row_prepare(t, (const char *const *)r->cells, face);
 	while (k < total) {
 		float avail = d->y - d->bottom;
 		float rest = (float)(total - k) * t->lh + 2 * t->pad;
@@ -1210,22 +1312,44 @@ void pdf_table_row(struct pdf_table *t, const char *const *cells,
 			row_draw(t, face, k, m, flags & PDF_ROW_SHADE);
 			k += m;
 		}
-		new_page(d);
-		head_draw(t);
-		total = row_prepare(t, cells, face);
+		table_continue(t);
+		total = row_prepare(t, (const char *const *)r->cells, face);
 	}
+	t->on_page++;
+	for (int c = 0; c < t->ncols; c++)
+		free(t->q[0].cells[c]);
+	free(t->q[0].cells);
+	memmove(&t->q[0], &t->q[1], sizeof(t->q[0]) * (size_t)(t->nq - 1));
+	t->nq--;
+}
+
+void pdf_table_row(struct pdf_table *t, const char *const *cells,
+		   unsigned flags)
+{
+	struct qrow *r = &t->q[t->nq++];
+
+	r->cells = xcalloc((size_t)t->ncols, sizeof(*r->cells));
+	for (int c = 0; c < t->ncols; c++)
+		r->cells[c] = xstrdup(cells[c] ? cells[c] : "");
+	r->flags = flags;
+	/* two rows wait: the start and the end need to see them */
+	if (t->nq > 2)
+		row_emit(t, false);
 }
 
 void pdf_table_end(struct pdf_table *t)
 {
 	if (!t)
 		return;
+	while (t->nq > 0)
+		row_emit(t, true);
 	t->d->y -= 8;
 	for (int c = 0; c < t->ncols; c++) {
 		free(t->titles[c]);
 		free(t->cs[c]);
 		free(t->cl[c].v);
 	}
+	free(t->caption);
 	free(t->titles);
 	free(t->cs);
 	free(t->cl);

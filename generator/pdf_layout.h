@@ -159,6 +159,13 @@ enum { PDF_ROW_BOLD = 1, PDF_ROW_SHADE = 2 };
 struct pdf_table *pdf_table_begin(struct pdf_doc *d,
 				  const struct pdf_col *cols, int ncols,
 				  float size);
+/*
+ * Numbers and names the table (call before the first row): «Таблица N –
+ * caption» above it (number 0: the caption alone; NULL caption: «Таблица
+ * N»).  Every page the table goes on to starts with «Продолжение таблицы
+ * N» (without a number when none was given) above the repeated header.
+ */
+void pdf_table_caption(struct pdf_table *t, int number, const char *caption);
 /* One row of ncols cells (NULL cells are empty). */
 void pdf_table_row(struct pdf_table *t, const char *const *cells,
 		   unsigned flags);
