@@ -3,7 +3,8 @@
 
 A justified line is a line of body text (words taller than 12 pt, i.e. the
 12 pt body face, not the 9 pt tables) of two words or more whose last word
-ends at the right margin.  Its gaps (next word's xMin - previous word's
+ends at the right margin; a line with a gap over 15 spaces is two texts
+on one baseline (the signature line), not justified text.  Its gaps (next word's xMin - previous word's
 xMax) are measured in spaces of the 12 pt body face.  Prints the counts and
 the worst lines; exits 1 when fewer than MIN_SHARE of the lines have all
 gaps <= 2 spaces or any gap exceeds 3 spaces.
@@ -66,15 +67,21 @@ def main(argv):
     limit = float(opt.get('--limit', 3))
     n = good = 0
     worst = []
+    narrow = 99
     for ws in lines(pdf):
         g = max((b[0] - a[2]) / SPACE for a, b in zip(ws, ws[1:]))
+        if g > 15:
+            continue    # two texts on one baseline (the signature)
+        narrow = min([narrow] + [(b[0] - a[2]) / SPACE
+                                 for a, b in zip(ws, ws[1:])])
         n += 1
         good += g <= good_max + 1e-6
         worst.append((g, ' '.join(w[4] for w in ws)))
     worst.sort(reverse=True)
     print(f'{n} justified lines, {good} with gaps <= {good_max} spaces '
           f'({100 * good / max(n, 1):.1f} %), widest gap '
-          f'{worst[0][0] if worst else 0:.2f} spaces')
+          f'{worst[0][0] if worst else 0:.2f} spaces, narrowest '
+          f'{narrow if worst else 0:.2f}')
     for g, t in worst[:5]:
         print(f'  {g:.2f}: {t}')
     ok = n > 0 and good >= share * n and (not worst or worst[0][0] <= limit)
