@@ -171,7 +171,7 @@ static bool has_glyph(struct pdf_doc *d, int face, uint32_t cp)
 /*
  * The text as it will be drawn: valid UTF-8, BMP only, every character in
  * the face; tabs and runs of spaces become one space, spaces around '\n'
- * and at the ends go.
+ * and at the ends go; the space after «№» and before «%» becomes U+00A0.
  */
 static char *sanitize(struct pdf_doc *d, int face, const char *text)
 {
@@ -197,8 +197,19 @@ static char *sanitize(struct pdf_doc *d, int face, const char *text)
 		else if (cp != '\n' && !has_glyph(d, face, cp))
 			cp = repl;
 		if (cp == ' ') {
+			size_t j = i;
+
 			if (o == 0 || out[o - 1] == ' ' || out[o - 1] == '\n')
 				continue;
+			/* «№ 5» and «17,5 %» never break, even with spaces */
+			while (s[j] == ' ' || s[j] == '\t')
+				j++;
+			if (s[j] == '%' || (o >= 3 && memcmp(out + o - 3,
+							     "\xE2\x84\x96", 3)
+					    == 0)) {
+				cp = 0xA0;
+				i = j;
+			}
 		} else if (cp == '\n' && o > 0 && out[o - 1] == ' ') {
 			o--;
 		}
@@ -2218,6 +2229,8 @@ struct pdf_doc *pdf_open(time_t created, const char *title)
 	if (HPDF_Dict_Add(d->pdf->catalog, "Lang",
 			  HPDF_String_New(d->pdf->mmgr, "ru-RU", NULL))
 	    != HPDF_OK) {
+		fprintf(stderr, "kadry: cannot start a PDF (libharu error "
+			"0x%04lX)\n", d->first_err);
 		pdf_free(d);
 		return NULL;
 	}
