@@ -12,11 +12,17 @@
 #include <sys/stat.h>
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <hyphen.h>
 
 #include "arena.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/dejavu/"
+#define HYPH_DICT "/usr/share/hyphen/hyph_ru_RU.dic"
 
 /* Faces: the body face and its bold, the sans face and its bold. */
 enum { F_BODY, F_BODY_BOLD, F_SANS, F_SANS_BOLD, F__N };
@@ -55,6 +61,10 @@ struct pdf_doc {
 	float y;                /* top of the free space on the page */
 	int nerr;
 	unsigned long first_err, first_detail;
+	HyphenDict *hyph;       /* Russian patterns; NULL: no hyphenation */
+	HPDF_Outline outline1;  /* the last level-1 bookmark */
+	int noutlines;
+	int page_numbers;       /* enum pdf_page_numbers */
 	int num[2];             /* heading counters */
 	struct pending pend[MAX_PENDING];
 	int npend;
@@ -66,6 +76,7 @@ struct line {
 	float width;            /* natural width, pt */
 	bool first;             /* first line of a paragraph */
 	bool last;              /* last line of a paragraph (not justified) */
+	bool hyph;              /* ends inside a word: draw a hyphen */
 };
 
 struct lines {
@@ -160,7 +171,7 @@ static bool has_glyph(struct pdf_doc *d, int face, uint32_t cp)
 /*
  * The text as it will be drawn: valid UTF-8, BMP only, every character in
  * the face; tabs and runs of spaces become one space, spaces around '\n'
- * and at the ends go.
+ * and at the ends go; the space after «№» and before «%» becomes U+00A0.
  */
 static char *sanitize(struct pdf_doc *d, int face, const char *text)
 {
@@ -174,8 +185,10 @@ static char *sanitize(struct pdf_doc *d, int face, const char *text)
 
 		if (!u8_next(s, &i, &cp))
 			cp = repl;
-		else if (cp == '\t' || cp == 0xA0)
+		else if (cp == '\t')
 			cp = ' ';
+		else if (cp == 0x202F && !has_glyph(d, face, cp))
+			cp = 0xA0;
 		else if (cp == '\r')
 			continue;
 		else if (cp != '\n' &&
@@ -184,8 +197,19 @@ static char *sanitize(struct pdf_doc *d, int face, const char *text)
 		else if (cp != '\n' && !has_glyph(d, face, cp))
 			cp = repl;
 		if (cp == ' ') {
+			size_t j = i;
+
 			if (o == 0 || out[o - 1] == ' ' || out[o - 1] == '\n')
 				continue;
+			/* «№ 5» and «17,5 %» never break, even with spaces */
+			while (s[j] == ' ' || s[j] == '\t')
+				j++;
+			if (s[j] == '%' || (o >= 3 && memcmp(out + o - 3,
+							     "\xE2\x84\x96", 3)
+					    == 0)) {
+				cp = 0xA0;
+				i = j;
+			}
 		} else if (cp == '\n' && o > 0 && out[o - 1] == ' ') {
 			o--;
 		}
@@ -227,8 +251,164 @@ static float char_w(struct pdf_doc *d, int face, float size, uint32_t cp)
 		* size / 1000.0f;
 }
 
+/* ------------------------------------------------------- hyphenation */
+
+/*
+ * Debian's Russian patterns (hyphen-ru) are in KOI8-R, one byte a letter:
+ * the lower-case letters а..я in KOI8-R order start at 0xC0, ё is 0xA3.
+ */
+static const char koi8_lower[] =
+	"юабцдефгхийклмнопярстужвьызшэщчъ";
+
+static int koi8_of(uint32_t cp, bool *upper)
+{
+	static unsigned char map[64];   /* а..я -> KOI8-R */
+	static bool ready;
+
+	if (!ready) {
+		size_t i = 0, k = 0;
+
+		while (koi8_lower[i]) {
+			uint32_t c;
+
+			u8_next((const unsigned char *)koi8_lower, &i, &c);
+			map[c - 0x430] = (unsigned char)(0xC0 + k++);
+		}
+		ready = true;
+	}
+	*upper = (cp >= 0x410 && cp <= 0x42F) || cp == 0x401;
+	if (cp >= 0x410 && cp <= 0x42F)
+		cp += 0x20;
+	if (cp == 0x401 || cp == 0x451)
+		return 0xA3;
+	if (cp >= 0x430 && cp <= 0x44F)
+		return map[cp - 0x430];
+	return -1;
+}
+
+#define MAX_HYPH_WORD 64
+
+/*
+ * Where the token t[0..n) may break: byte offsets after which the line may
+ * end, with soft[i] set when a hyphen is to be drawn there (false after a
+ * hard hyphen of the text).  Only runs of Cyrillic letters are hyphenated,
+ * by the patterns, keeping two letters on either side; never a token with
+ * a digit (numbers, codes, dates), never a run with two capitals
+ * (abbreviations such as МКОУ or ЦНППМ), never Latin (file names).
+ * Returns the number of points (at most max).
+ */
+static int hyph_part(struct pdf_doc *d, const unsigned char *s, size_t i,
+		     size_t n, size_t *pts, bool *soft, int max);
+
+static int hyph_points(struct pdf_doc *d, const char *t, size_t n,
+		       size_t *pts, bool *soft, int max)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	size_t a = 0;
+	int np = 0;
+
+	if (!d->hyph)
+		return 0;
+	/* the parts between no-break spaces are words of their own */
+	while (a < n && np < max) {
+		size_t e = a;
+
+		while (e < n && !(s[e] == 0xC2 && s[e + 1] == 0xA0) &&
+		       !(s[e] == 0xE2 && s[e + 1] == 0x80 && s[e + 2] == 0xAF))
+			e++;
+		np += hyph_part(d, s, a, e, pts + np, soft + np, max - np);
+		a = e < n ? e + (s[e] == 0xC2 ? 2 : 3) : n;
+	}
+	return np;
+}
+
+/* Points of the part s[i..n) (offsets from s). */
+static int hyph_part(struct pdf_doc *d, const unsigned char *s, size_t i,
+		     size_t n, size_t *pts, bool *soft, int max)
+{
+	size_t start = i;
+	int np = 0;
+
+	for (size_t k = i; k < n; k++)
+		if (s[k] >= '0' && s[k] <= '9')
+			return 0;
+	while (i < n && np < max) {
+		/* one run of Cyrillic letters: [a, i) */
+		char koi[MAX_HYPH_WORD + 1];
+		size_t off[MAX_HYPH_WORD + 1], a = i;
+		int len = 0, caps = 0;
+		bool latin = false;
+
+		for (;;) {
+			size_t j = i;
+			uint32_t cp;
+			bool up;
+			int c;
+
+			if (i >= n)
+				break;
+			u8_next(s, &j, &cp);
+			c = koi8_of(cp, &up);
+			if (c < 0) {
+				latin |= (cp >= 'A' && cp <= 'Z') ||
+					(cp >= 'a' && cp <= 'z');
+				break;
+			}
+			if (len < MAX_HYPH_WORD) {
+				koi[len] = (char)c;
+				off[len] = j;
+			}
+			len++;
+			caps += up;
+			i = j;
+		}
+		if (i == a) {
+			/* not a letter: a hard hyphen inside a word breaks */
+			size_t j = i;
+			uint32_t cp;
+
+			u8_next(s, &j, &cp);
+			if (cp == '-' && np < max && i >= start + 2 &&
+			    j + 2 <= n &&
+			    s[j] != '-') {
+				pts[np] = j;
+				soft[np++] = false;
+			}
+			i = j;
+			continue;
+		}
+		if (len < 4 || len > MAX_HYPH_WORD || caps >= 2 || latin)
+			continue;
+		{
+			char h[MAX_HYPH_WORD + 5];
+			char **rep = NULL;
+			int *pos = NULL, *cut = NULL;
+
+			koi[len] = '\0';
+			if (hnj_hyphen_hyphenate3(d->hyph, koi, len, h, NULL,
+						  &rep, &pos, &cut, 2, 2, 2,
+						  2) == 0)
+				for (int k = 1; k + 2 < len && np < max; k++)
+					if (h[k] & 1) {
+						pts[np] = off[k];
+						soft[np++] = true;
+					}
+			if (rep) {
+				for (int k = 0; k < len; k++)
+					free(rep[k]);
+				free(rep);
+			}
+			free(pos);
+			free(cut);
+		}
+	}
+	return np;
+}
+
+/* ----------------------------------------------------------- wrapping */
+
 static void lines_push(struct lines *ls, size_t a, size_t b, float w,
-		       bool first, bool last)
+		       bool first, bool hyph)
 {
 	struct line *l = VEC_PUSH(ls->v, ls->n, ls->cap);
 
@@ -236,106 +416,337 @@ static void lines_push(struct lines *ls, size_t a, size_t b, float w,
 	l->end = b;
 	l->width = w;
 	l->first = first;
-	l->last = last;
+	l->last = false;
+	l->hyph = hyph;
 }
 
 /*
- * Greedy word wrap of sanitised text s into lines no wider than w_first
- * (first line of each paragraph) or w_rest.  A word wider than the line is
- * broken between characters.  An empty text gives one empty line.
+ * The narrowest a justified gap may get, in spaces: 0.21 em of DejaVu
+ * (space 0.318 em), the least gap TeX allows its own fonts.
  */
-static void wrap(struct pdf_doc *d, int face, float size, const char *s,
-		 float w_first, float w_rest, struct lines *ls)
+#define SHRINK 0.67f
+/* What a hyphen costs, as the badness of a gap of 1.5 spaces. */
+#define HYPH_PENALTY 0.25f
+
+/* Badness of a justified line's gaps of r spaces. */
+static float gap_bad(float r)
 {
+	return r >= 1 ? (r - 1) * (r - 1) : 4 * (1 - r) * (1 - r);
+}
+
+/* The line being filled. */
+struct fill {
+	size_t start, end;
+	float words;            /* width of the words, without gaps */
+	int nw;
+	bool first;
+};
+
+/* A place a justified line may end: [.., end) drawn, the next from next. */
+struct brk {
+	size_t end, next;
+	bool hyph;
+};
+
+/*
+ * Optimal fit of one justified paragraph s[i..pe) (Knuth and Plass's
+ * idea without their boxes and glue): of all ways to break it at spaces
+ * and hyphenation points, the one with the least total gap badness, so a
+ * tight line early can spare a loose one later, which a greedy fill
+ * cannot.  Widths add up (no kerning), so a line's width is a difference
+ * of prefix sums.  Returns false (nothing pushed) when no way fits, e.g.
+ * a word wider than the line: the greedy fill then breaks it.
+ */
+static bool wrap_opt(struct pdf_doc *d, int face, float size, const char *s,
+		     size_t i, size_t pe, float w_first, float w_rest,
+		     bool hyph, struct lines *ls)
+{
+	size_t n = pe - i, nb = 0, cap = 64;
 	float sp = char_w(d, face, size, ' ');
+	float hy = char_w(d, face, size, '-');
+	float *W = xmalloc((n + 1) * sizeof(*W));
+	int *S = xmalloc((n + 1) * sizeof(*S));
+	struct brk *b = xmalloc(cap * sizeof(*b));
+	float *cost;
+	int *prev;
+	bool ok = false;
+
+	W[0] = 0;
+	S[0] = 0;
+	for (size_t j = i; j < pe;) {
+		size_t j0 = j;
+		uint32_t cp;
+
+		u8_next((const unsigned char *)s, &j, &cp);
+		for (size_t k = j0 + 1; k <= j && k <= pe; k++) {
+			W[k - i] = W[j0 - i] + char_w(d, face, size, cp);
+			S[k - i] = S[j0 - i] + (cp == ' ');
+		}
+	}
+	*VEC_PUSH(b, nb, cap) = (struct brk){ i, i, false };
+	for (size_t k = i; k < pe;) {
+		size_t we = k, pts[32];
+		bool soft[32];
+		int np;
+
+		while (we < pe && s[we] != ' ')
+			we++;
+		np = hyph ? hyph_points(d, s + k, we - k, pts, soft, 32) : 0;
+		for (int p = 0; p < np; p++)
+			*VEC_PUSH(b, nb, cap) = (struct brk){ k + pts[p],
+				k + pts[p], soft[p] };
+		*VEC_PUSH(b, nb, cap) = (struct brk){ we, we < pe ? we + 1 : we,
+			false };
+		k = we < pe ? we + 1 : we;
+	}
+	cost = xmalloc(nb * sizeof(*cost));
+	prev = xmalloc(nb * sizeof(*prev));
+	cost[0] = 0;
+	for (size_t c = 1; c < nb; c++) {
+		bool last = c + 1 == nb;
+
+		cost[c] = INFINITY;
+		prev[c] = -1;
+		for (size_t a = c; a-- > 0;) {
+			size_t st = b[a].next - i, en = b[c].end - i;
+			float avail = a == 0 ? w_first : w_rest;
+			float nat, words, bad;
+			int nsp;
+
+			if (st >= en || !isfinite(cost[a]))
+				continue;
+			nsp = S[en] - S[st];
+			nat = W[en] - W[st] + (b[c].hyph ? hy : 0);
+			words = nat - (float)nsp * sp;
+			if (words + (float)nsp * sp * SHRINK > avail + 0.01f)
+				break;  /* and longer from further back */
+			if (nsp == 0)
+				bad = nat <= avail && last ? 0 : 50;
+			else if (last && nat <= avail)
+				bad = 0;
+			else
+				bad = gap_bad((avail - words) /
+					      ((float)nsp * sp));
+			if (b[c].hyph)
+				bad += HYPH_PENALTY;
+			if (cost[a] + bad < cost[c]) {
+				cost[c] = cost[a] + bad;
+				prev[c] = (int)a;
+			}
+		}
+	}
+	if (isfinite(cost[nb - 1])) {
+		size_t first = ls->n, m = 0;
+
+		/* the lines from the end back, then reversed */
+		for (int c = (int)nb - 1; c > 0; c = prev[c]) {
+			int a = prev[c];
+
+			lines_push(ls, b[a].next, b[c].end,
+				   W[b[c].end - i] - W[b[a].next - i] +
+				   (b[c].hyph ? hy : 0), a == 0, b[c].hyph);
+			m++;
+		}
+		for (size_t x = 0; x < m / 2; x++) {
+			struct line t = ls->v[first + x];
+
+			ls->v[first + x] = ls->v[first + m - 1 - x];
+			ls->v[first + m - 1 - x] = t;
+		}
+		ok = true;
+	}
+	free(cost);
+	free(prev);
+	free(b);
+	free(S);
+	free(W);
+	return ok;
+}
+
+/*
+ * Wraps sanitised text s into lines no wider than w_first (first line of
+ * each paragraph) or w_rest, breaking at spaces (U+00A0 and U+202F never
+ * break) and, by hyphenation, inside words.  Justified text weighs three
+ * ways of going on when a word does not fit: end the line (stretching the
+ * gaps), squeeze the word in (gaps down to SHRINK of a space) or hyphenate
+ * it, and takes the one whose gaps are nearest a space; other text
+ * hyphenates when the line would stay less than 85 % full.  A word wider
+ * than the line is hyphenated or, with no point, broken between
+ * characters.  An empty text gives one empty line.
+ */
+enum { WRAP_JUSTIFY = 1, WRAP_HYPH = 2 };
+
+static void wrap_j(struct pdf_doc *d, int face, float size, const char *s,
+		   float w_first, float w_rest, unsigned mode,
+		   struct lines *ls)
+{
+	bool justify = mode & WRAP_JUSTIFY, hyph = mode & WRAP_HYPH;
+	float sp = char_w(d, face, size, ' ');
+	float hy = char_w(d, face, size, '-');
 	size_t i = 0;
 
 	ls->n = 0;
 	for (;;) {
-		/* one paragraph: s[i..pe) */
 		size_t pe = i;
-		bool first = true;
+		struct fill f = { i, i, 0, 0, true };
+		size_t p0 = ls->n;
 
 		while (s[pe] && s[pe] != '\n')
 			pe++;
-		size_t ls_start = i, last_end = i;
-		float lw = 0;
-		int nw = 0;
-		size_t k = i;
-
-		while (k < pe) {
-			size_t we = k;
+		if (justify && pe > i && wrap_opt(d, face, size, s, i, pe,
+						  w_first, w_rest, hyph, ls))
+			f.nw = -1;      /* done */
+		for (size_t k = i; k < pe && f.nw >= 0;) {
+			size_t we = k, pts[32];
+			bool soft[32];
+			int np = -1;
 
 			while (we < pe && s[we] != ' ')
 				we++;
-			float ww = text_w(d, face, size, s + k, we - k);
-			float avail = first ? w_first : w_rest;
+			/* the token [k, we), maybe in several pieces */
+			size_t o = k;
+			float ww = text_w(d, face, size, s + o, we - o);
 
-			if (nw > 0 && lw + sp + ww <= avail) {
-				lw += sp + ww;
-				nw++;
-				last_end = we;
-			} else {
-				if (nw > 0) {
-					lines_push(ls, ls_start, last_end, lw,
-						   first, false);
-					first = false;
-					avail = w_rest;
-				}
-				ls_start = k;
-				/*
-				 * Break an over-long word by characters.  The
-				 * rest's width is the word's less what was
-				 * cut (widths add up), so a long word costs
-				 * one pass, not one measure per line; the
-				 * last piece is measured exactly.
-				 */
-				bool cut_any = false;
-				while (ww > avail) {
-					size_t j = k, cut = k;
-					float cw = 0;
+			for (;;) {
+				float avail = f.first ? w_first : w_rest;
+				float gaps = (float)f.nw * sp;
 
-					while (j < we) {
-						uint32_t cp;
-						size_t j0 = j;
+				if (f.nw == 0 && ww <= avail)
+					break;
+				if (f.nw > 0 && f.words + gaps + ww <= avail)
+					break;
+				float best = 1e30f, bw = 0;
+				int choice = -1;        /* -1 end line, -2 squeeze */
+				bool brk = f.nw > 0;
 
-						u8_next((const unsigned char *)
-							s, &j, &cp);
-						float c = char_w(d, face, size,
-								 cp);
-						if (cw + c > avail && j0 > k)
-							break;
-						cw += c;
-						cut = j;
+				if (f.nw > 0 && justify) {
+					float r = f.nw > 1 ? (avail - f.words)
+						/ ((float)(f.nw - 1) * sp) : 9;
+					best = gap_bad(r);
+					r = (avail - f.words - ww) / gaps;
+					if (r >= SHRINK && gap_bad(r) < best) {
+						best = gap_bad(r);
+						choice = -2;
 					}
-					lines_push(ls, k, cut, cw, first,
-						   false);
-					first = false;
-					avail = w_rest;
-					k = cut;
-					ww -= cw;
-					cut_any = true;
+				} else if (f.nw > 0) {
+					best = !hyph || f.words + (float)(f.nw
+						- 1) * sp >= 0.85f * avail ? -1
+						: 1e30f;
 				}
-				if (cut_any)
-					ww = text_w(d, face, size, s + k,
-						    we - k);
-				ls_start = k;
-				lw = ww;
-				nw = 1;
-				last_end = we;
+				if (np < 0 && !(best < 0 && brk))
+					np = hyph_points(d, s + k, we - k, pts,
+							 soft, 32);
+				for (int p = 0; p < np; p++) {
+					size_t at = k + pts[p];
+					float pw, b;
+
+					if (at <= o)
+						continue;
+					pw = text_w(d, face, size, s + o, at - o)
+						+ (soft[p] ? hy : 0);
+					if (f.words + gaps + pw > avail)
+						break;
+					if (justify && f.nw > 0) {
+						float r = (avail - f.words - pw)
+							/ gaps;
+						b = gap_bad(r) + HYPH_PENALTY;
+					} else {
+						b = 0;   /* the longest fit */
+					}
+					if (b <= best || !brk) {
+						best = b;
+						choice = p;
+						bw = pw;
+						brk = true;
+					}
+				}
+				if (choice == -2)
+					break;          /* squeezed in */
+				if (choice >= 0) {
+					size_t at = k + pts[choice];
+
+					lines_push(ls, f.start, at, f.words +
+						   gaps + bw, f.first,
+						   soft[choice]);
+					f = (struct fill){ at, at, 0, 0,
+						false };
+					o = at;
+					ww = text_w(d, face, size, s + o,
+						    we - o);
+					continue;
+				}
+				if (f.nw > 0) {
+					lines_push(ls, f.start, f.end, f.words
+						   + (float)(f.nw - 1) * sp,
+						   f.first, false);
+					f = (struct fill){ o, o, 0, 0, false };
+					continue;
+				}
+				/* no point fits: break between characters */
+				size_t j = o, cut = o;
+				float cw = 0;
+
+				while (j < we) {
+					uint32_t cp;
+					size_t j0 = j;
+					float c;
+
+					u8_next((const unsigned char *)s, &j,
+						&cp);
+					c = char_w(d, face, size, cp);
+					if (cw + c > avail && j0 > o)
+						break;
+					cw += c;
+					cut = j;
+				}
+				lines_push(ls, o, cut, cw, f.first, false);
+				f = (struct fill){ cut, cut, 0, 0, false };
+				o = cut;
+				ww -= cw;
+				if (ww <= avail)
+					ww = text_w(d, face, size, s + o,
+						    we - o);
 			}
+			if (f.nw == 0)
+				f.start = o;
+			f.words += ww;
+			f.nw++;
+			f.end = we;
 			k = we;
 			if (k < pe && s[k] == ' ')
 				k++;
 		}
-		if (nw > 0 || first)
-			lines_push(ls, ls_start, last_end, lw, first, true);
-		else if (ls->n > 0)
-			ls->v[ls->n - 1].last = true;
+		if (f.nw > 0 || (f.nw == 0 && ls->n == p0))
+			lines_push(ls, f.start, f.end, f.words +
+				   (float)(f.nw > 0 ? f.nw - 1 : 0) * sp,
+				   f.first, false);
+		ls->v[ls->n - 1].last = true;
 		if (!s[pe])
 			break;
 		i = pe + 1;
 	}
+}
+
+/*
+ * Ragged text (tables, labels): hyphenated only where that saves a line,
+ * or in a word wider than the line.
+ */
+static void wrap(struct pdf_doc *d, int face, float size, const char *s,
+		 float w_first, float w_rest, struct lines *ls)
+{
+	struct lines eager = { 0 };
+
+	wrap_j(d, face, size, s, w_first, w_rest, 0, ls);
+	if (ls->n < 2)
+		return;
+	wrap_j(d, face, size, s, w_first, w_rest, WRAP_HYPH, &eager);
+	if (eager.n < ls->n) {
+		struct lines t = *ls;
+
+		*ls = eager;
+		eager = t;
+	}
+	free(eager.v);
 }
 
 /* ------------------------------------------------------------- drawing */
@@ -350,63 +761,117 @@ static void set_stroke(struct pdf_doc *d, float r, float g, float b)
 	HPDF_Page_SetRGBStroke(d->page, r, g, b);
 }
 
+/*
+ * Runs of text in one text object.  Each run is shown with a real space
+ * glyph after it (not before a drawn hyphen): text extraction then finds
+ * the word boundaries, between words and between table cells, instead of
+ * guessing them from the distances.
+ */
+struct runs {
+	struct pdf_doc *d;
+	HPDF_Page page;
+	char buf[512];
+	char *p;
+	size_t cap;
+};
+
+static void runs_begin(struct runs *r, struct pdf_doc *d, HPDF_Page page,
+		       int face, float size)
+{
+	r->d = d;
+	r->page = page;
+	r->p = r->buf;
+	r->cap = sizeof(r->buf);
+	HPDF_Page_BeginText(page);
+	HPDF_Page_SetFontAndSize(page, d->font[face], size);
+}
+
+/* s[0..n) at (x, y), then `tail` ("-", " " or ""). */
+static void runs_show(struct runs *r, int face, float x, float y,
+		      const char *s, size_t n, const char *tail)
+{
+	size_t tn = strlen(tail);
+
+	if (n == 0 && tn == 0)
+		return;
+	if (n + tn + 1 > r->cap) {
+		if (r->p != r->buf)
+			free(r->p);
+		r->cap = n + tn + 1;
+		r->p = xmalloc(r->cap);
+	}
+	memcpy(r->p, s, n);
+	memcpy(r->p + n, tail, tn + 1);
+	/* mark the glyphs as used in the subset */
+	HPDF_Font_TextWidth(r->d->font[face], (const HPDF_BYTE *)r->p,
+			    (HPDF_UINT)(n + tn));
+	HPDF_Page_TextOut(r->page, x, y, r->p);
+}
+
+static void runs_end(struct runs *r)
+{
+	HPDF_Page_EndText(r->page);
+	if (r->p != r->buf)
+		free(r->p);
+}
+
 static void draw_n(struct pdf_doc *d, HPDF_Page page, int face, float size,
 		   float x, float y, const char *s, size_t n)
 {
-	char buf[512];
-	char *p = n < sizeof(buf) ? buf : xmalloc(n + 1);
+	struct runs r;
 
 	if (n == 0)
 		return;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	/* mark the glyphs as used in the subset */
-	HPDF_Font_TextWidth(d->font[face], (const HPDF_BYTE *)p, (HPDF_UINT)n);
-	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, d->font[face], size);
-	HPDF_Page_TextOut(page, x, y, p);
-	HPDF_Page_EndText(page);
-	if (p != buf)
-		free(p);
+	runs_begin(&r, d, page, face, size);
+	runs_show(&r, face, x, y, s, n, " ");
+	runs_end(&r);
 }
 
-/* Draws a line of s at baseline y within [x, x + w], aligned. */
+/*
+ * Draws a line of s at baseline y within [x, x + w], aligned.  Justified
+ * lines (and a last line squeezed wider than w) place every word
+ * explicitly: the word-spacing operator does not act on the two-byte codes
+ * of an Identity-H font.
+ */
 static void draw_line(struct pdf_doc *d, int face, float size, const char *s,
 		      const struct line *l, float x, float y, float w,
 		      int align)
 {
 	size_t n = l->end - l->start;
 	const char *p = s + l->start;
+	const char *tail = l->hyph ? "-" : " ";
+	int nsp = 0;
+	struct runs r;
 
-	if (align == PDF_JUSTIFY && !l->last) {
-		int nsp = 0;
-		for (size_t k = 0; k < n; k++)
-			nsp += p[k] == ' ';
+	for (size_t k = 0; k < n; k++)
+		nsp += p[k] == ' ';
+	if (n == 0 && !l->hyph)
+		return;
+	runs_begin(&r, d, d->page, face, size);
+	if (nsp > 0 && ((align == PDF_JUSTIFY && !l->last) ||
+			l->width > w + 0.01f)) {
 		float sp = char_w(d, face, size, ' ');
-		float extra = nsp > 0 ? (w - l->width) / (float)nsp : 0;
+		float gap = sp + (w - l->width) / (float)nsp;
+		size_t k = 0;
 
-		/* gaps far wider than a space read worse than a ragged edge */
-		if (nsp > 0 && l->width < w && extra <= 2.5f * sp) {
-			sp += extra;
-			size_t k = 0;
+		while (k < n) {
+			size_t e = k;
 
-			while (k < n) {
-				size_t e = k;
-				while (e < n && p[e] != ' ')
-					e++;
-				draw_n(d, d->page, face, size, x, y, p + k,
-				       e - k);
-				x += text_w(d, face, size, p + k, e - k) + sp;
-				k = e + 1;
-			}
-			return;
+			while (e < n && p[e] != ' ')
+				e++;
+			runs_show(&r, face, x, y, p + k, e - k,
+				  e < n ? " " : tail);
+			x += text_w(d, face, size, p + k, e - k) + gap;
+			k = e + 1;
 		}
+	} else {
+		if (align == PDF_CENTER)
+			x += (w - l->width) / 2;
+		else if (align == PDF_RIGHT)
+			x += w - l->width;
+		runs_show(&r, face, x, y, p, n, tail);
 	}
-	if (align == PDF_CENTER)
-		x += (w - l->width) / 2;
-	else if (align == PDF_RIGHT)
-		x += w - l->width;
-	draw_n(d, d->page, face, size, x, y, p, n);
+	runs_end(&r);
 }
 
 /* ---------------------------------------------------------- page flow */
@@ -415,6 +880,8 @@ static void new_page(struct pdf_doc *d)
 {
 	HPDF_Page pg = HPDF_AddPage(d->pdf);
 
+	/* after a libharu error (pdf_save() reports it) loops still end */
+	d->y = d->top;
 	if (!pg)
 		return;
 	HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
@@ -442,6 +909,17 @@ static const struct pdf_style *heading_style(int level)
 	return level == 0 ? &h0 : level == 1 ? &h1 : &h2;
 }
 
+/*
+ * Justified text is hyphenated; headings, centred and ragged paragraphs
+ * only in a word wider than the line.
+ */
+static unsigned wrap_mode(const struct pdf_style *st, bool heading)
+{
+	if (heading || st->align != PDF_JUSTIFY)
+		return 0;
+	return WRAP_HYPH | WRAP_JUSTIFY;
+}
+
 static float style_size(const struct pdf_style *st)
 {
 	return st->size > 0 ? st->size : BODY_SIZE;
@@ -459,7 +937,7 @@ static float pending_height(struct pdf_doc *d)
 		float w = d->right - d->left;
 		char *s = sanitize(d, face, d->pend[i].text);
 
-		wrap(d, face, size, s, w, w, &ls);
+		wrap_j(d, face, size, s, w, w, 0, &ls);
 		h += st->before + (float)ls.n * size * LEADING + st->after;
 		free(s);
 	}
@@ -468,7 +946,7 @@ static float pending_height(struct pdf_doc *d)
 }
 
 static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
-		     const char *text, bool keep);
+		     const char *text, int heading);
 
 static void flush_pending(struct pdf_doc *d)
 {
@@ -477,7 +955,7 @@ static void flush_pending(struct pdf_doc *d)
 	d->npend = 0;
 	for (int i = 0; i < n; i++) {
 		draw_par(d, heading_style(d->pend[i].level), d->pend[i].text,
-			 true);
+			 d->pend[i].level);
 		free(d->pend[i].text);
 	}
 }
@@ -495,10 +973,46 @@ static void block_start(struct pdf_doc *d, float need)
 	flush_pending(d);
 }
 
-/* A paragraph; keep: called for a heading (already placed by the caller). */
-static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
-		     const char *text, bool keep)
+/*
+ * A bookmark for a heading of `level` drawn from the cursor down: level 0
+ * and 1 at the top of the outline, level 2 under the last level 1.
+ */
+static void bookmark(struct pdf_doc *d, int level, const char *title)
 {
+	HPDF_Outline parent = level == 2 && d->outline1 ? d->outline1 : NULL;
+	HPDF_Outline o;
+	HPDF_Destination dst;
+
+	o = HPDF_CreateOutline(d->pdf, parent, title,
+			       HPDF_GetEncoder(d->pdf, "UTF-8"));
+	dst = HPDF_Page_CreateDestination(d->page);
+	if (!o || !dst)
+		return;
+	/*
+	 * [page /XYZ 0 y null]: to the heading, the zoom left as it is
+	 * (libharu 2.3.0 refuses a zoom of 0, so the array is built here).
+	 */
+	HPDF_Array_Clear(dst);
+	HPDF_Array_Add(dst, d->page);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_AddReal(dst, 0);
+	HPDF_Array_AddReal(dst, d->y);
+	HPDF_Array_Add(dst, HPDF_Null_New(d->pdf->mmgr));
+	HPDF_Outline_SetDestination(o, dst);
+	HPDF_Outline_SetOpened(o, HPDF_TRUE);
+	if (level == 1)
+		d->outline1 = o;
+	d->noutlines++;
+}
+
+/*
+ * A paragraph; heading >= 0: a heading of that level (already placed by
+ * the caller), which gets a bookmark.
+ */
+static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
+		     const char *text, int heading)
+{
+	bool keep = heading >= 0;
 	int face = face_of(st->sans, st->bold);
 	float size = style_size(st);
 	float lh = size * LEADING;
@@ -506,7 +1020,7 @@ static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
 	char *s = sanitize(d, face, text);
 	struct lines ls = { 0 };
 
-	wrap(d, face, size, s, w - st->indent, w, &ls);
+	wrap_j(d, face, size, s, w - st->indent, w, wrap_mode(st, keep), &ls);
 	if (!keep)
 		/* no lone first line; three lines cannot split 2+1 */
 		block_start(d, st->before +
@@ -515,6 +1029,8 @@ static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
 		new_page(d);
 	if (!fresh(d))
 		d->y -= st->before;
+	if (keep)
+		bookmark(d, heading, s);
 	for (size_t i = 0; i < ls.n; i++) {
 		const struct line *l = &ls.v[i];
 		float ind = l->first ? st->indent : 0;
@@ -534,7 +1050,7 @@ static void draw_par(struct pdf_doc *d, const struct pdf_style *st,
 
 void pdf_text(struct pdf_doc *d, const struct pdf_style *st, const char *text)
 {
-	draw_par(d, st ? st : &PDF_BODY, text, false);
+	draw_par(d, st ? st : &PDF_BODY, text, -1);
 }
 
 void pdf_textf(struct pdf_doc *d, const struct pdf_style *st,
@@ -630,7 +1146,8 @@ float pdf_text_height(struct pdf_doc *d, const struct pdf_style *st,
 	size = style_size(st);
 	w = d->right - d->left - st->left;
 	s = sanitize(d, face, text);
-	wrap(d, face, size, s, w - st->indent, w, &ls);
+	wrap_j(d, face, size, s, w - st->indent, w, wrap_mode(st, false),
+	       &ls);
 	h = st->before + (float)ls.n * size * LEADING + st->after;
 	free(ls.v);
 	free(s);
@@ -695,6 +1212,14 @@ struct pdf_table {
 	bool started;
 	struct lines *cl;       /* per cell, reused */
 	char **cs;              /* sanitised cells, reused */
+	int number;             /* «Таблица N»; 0: none */
+	char *caption;
+	int on_page;            /* body rows drawn on the current page */
+	struct qrow {
+		char **cells;   /* ncols copies */
+		unsigned flags;
+	} q[3];                 /* rows not drawn yet */
+	int nq;
 };
 
 /* Wraps the cells of a row; returns the most lines in a cell. */
@@ -791,30 +1316,124 @@ struct pdf_table *pdf_table_begin(struct pdf_doc *d,
 	return t;
 }
 
-void pdf_table_row(struct pdf_table *t, const char *const *cells,
-		   unsigned flags)
+/* A continuation line's size and the caption's, pt. */
+#define CAPTION_SIZE 11.0f
+
+/* The caption «Таблица N – ...» or «Продолжение таблицы N»; its height. */
+static float table_label(struct pdf_table *t, bool cont, bool draw)
 {
 	struct pdf_doc *d = t->d;
-	int face = flags & PDF_ROW_BOLD ? F_SANS_BOLD : F_SANS;
+	float w = d->right - d->left, h;
+	struct lines ls = { 0 };
+	char *s, *raw;
+	size_t n;
+
+	if (!cont && t->number <= 0 && !t->caption)
+		return 0;
+	n = (t->caption ? strlen(t->caption) : 0) + 64;
+	raw = xmalloc(n);
+	if (cont && t->number > 0)
+		snprintf(raw, n, "Продолжение таблицы %d", t->number);
+	else if (cont)
+		snprintf(raw, n, "Продолжение таблицы");
+	else if (t->number > 0 && t->caption)
+		snprintf(raw, n, "Таблица %d – %s", t->number, t->caption);
+	else if (t->number > 0)
+		snprintf(raw, n, "Таблица %d", t->number);
+	else
+		snprintf(raw, n, "%s", t->caption);
+	s = sanitize(d, F_BODY, raw);
+	free(raw);
+	wrap_j(d, F_BODY, CAPTION_SIZE, s, w, w, 0, &ls);
+	h = (float)ls.n * CAPTION_SIZE * LEADING + 2;
+	if (draw) {
+		set_fill(d, 0, 0, 0);
+		for (size_t i = 0; i < ls.n; i++)
+			draw_line(d, F_BODY, CAPTION_SIZE, s, &ls.v[i],
+				  d->left, d->y - CAPTION_SIZE - (float)i
+				  * CAPTION_SIZE * LEADING, w, PDF_LEFT);
+		d->y -= h;
+	}
+	free(ls.v);
+	free(s);
+	return h;
+}
+
+void pdf_table_caption(struct pdf_table *t, int number, const char *caption)
+{
+	if (!t || t->started)
+		return;
+	t->number = number;
+	free(t->caption);
+	t->caption = caption && *caption ? xstrdup(caption) : NULL;
+}
+
+/* A new page that goes on with the table: the label, then the header. */
+static void table_continue(struct pdf_table *t)
+{
+	new_page(t->d);
+	table_label(t, true, true);
+	head_draw(t);
+	t->on_page = 0;
+}
+
+static int row_face(unsigned flags)
+{
+	return flags & PDF_ROW_BOLD ? F_SANS_BOLD : F_SANS;
+}
+
+/* Height of a queued row, pt (prepares it: prepare the drawn one after). */
+static float row_height(struct pdf_table *t, const struct qrow *r)
+{
+	size_t m = row_prepare(t, (const char *const *)r->cells,
+			       row_face(r->flags));
+
+	return (float)m * t->lh + 2 * t->pad;
+}
+
+/*
+ * Draws the oldest queued row.  `final`: no rows will come after the
+ * queue.  The table starts only where its caption, header and first two
+ * rows fit; the last row does not go alone to a new page when at least
+ * two rows stay behind.
+ */
+static void row_emit(struct pdf_table *t, bool final)
+{
+	struct pdf_doc *d = t->d;
+	const struct qrow *r = &t->q[0];
+	int face = row_face(r->flags);
+	unsigned flags = r->flags;
 	size_t total, k = 0;
-	float room = d->top - d->bottom - t->head_h;
+	float room = d->top - d->bottom - t->head_h - table_label(t, true,
+								   false);
 	/*
 	 * Short rows move whole to the next page; a row taller than a
 	 * quarter page splits, or it would leave a large gap behind.
 	 */
 	float movable = (d->top - d->bottom) / 4;
+	float h0 = row_height(t, r);
+	float h1 = t->nq > 1 ? row_height(t, &t->q[1]) : 0;
 
 	if (!t->started) {
-		total = row_prepare(t, cells, face);
-		float rh = (float)total * t->lh + 2 * t->pad;
-		block_start(d, 6 + t->head_h + (rh <= movable ? rh :
-					       3 * t->lh + 2 * t->pad));
+		float need = table_label(t, false, false) + t->head_h +
+			(h0 <= movable ? h0 : 3 * t->lh + 2 * t->pad);
+
+		if (h0 <= movable && h1 <= movable)
+			need += h1;
+		block_start(d, 6 + need);
 		if (!fresh(d))
 			d->y -= 6;
+		table_label(t, false, true);
 		head_draw(t);
 		t->started = true;
+		t->on_page = 0;
+	} else if (final && t->nq == 2 && t->on_page >= 2 &&
+		   h0 + h1 > d->y - d->bottom && h0 <= d->y - d->bottom &&
+		   h0 + h1 <= room && h1 <= movable) {
+		/* keep the last two rows together */
+		table_continue(t);
 	}
-	total = row_prepare(t, cells, face);
+	total = row_prepare(t, (const char *const *)r->cells, face);
 	while (k < total) {
 		float avail = d->y - d->bottom;
 		float rest = (float)(total - k) * t->lh + 2 * t->pad;
@@ -831,22 +1450,44 @@ void pdf_table_row(struct pdf_table *t, const char *const *cells,
 			row_draw(t, face, k, m, flags & PDF_ROW_SHADE);
 			k += m;
 		}
-		new_page(d);
-		head_draw(t);
-		total = row_prepare(t, cells, face);
+		table_continue(t);
+		total = row_prepare(t, (const char *const *)r->cells, face);
 	}
+	t->on_page++;
+	for (int c = 0; c < t->ncols; c++)
+		free(t->q[0].cells[c]);
+	free(t->q[0].cells);
+	memmove(&t->q[0], &t->q[1], sizeof(t->q[0]) * (size_t)(t->nq - 1));
+	t->nq--;
+}
+
+void pdf_table_row(struct pdf_table *t, const char *const *cells,
+		   unsigned flags)
+{
+	struct qrow *r = &t->q[t->nq++];
+
+	r->cells = xcalloc((size_t)t->ncols, sizeof(*r->cells));
+	for (int c = 0; c < t->ncols; c++)
+		r->cells[c] = xstrdup(cells[c] ? cells[c] : "");
+	r->flags = flags;
+	/* two rows wait: the start and the end need to see them */
+	if (t->nq > 2)
+		row_emit(t, false);
 }
 
 void pdf_table_end(struct pdf_table *t)
 {
 	if (!t)
 		return;
+	while (t->nq > 0)
+		row_emit(t, true);
 	t->d->y -= 8;
 	for (int c = 0; c < t->ncols; c++) {
 		free(t->titles[c]);
 		free(t->cs[c]);
 		free(t->cl[c].v);
 	}
+	free(t->caption);
 	free(t->titles);
 	free(t->cs);
 	free(t->cl);
@@ -931,7 +1572,7 @@ static float chart_title(struct pdf_doc *d, const char *title, bool draw)
 	if (!title || !*title)
 		return 0;
 	s = sanitize(d, F_SANS_BOLD, title);
-	wrap(d, F_SANS_BOLD, size, s, w, w, &ls);
+	wrap_j(d, F_SANS_BOLD, size, s, w, w, 0, &ls);
 	h = (float)ls.n * size * LEADING + 4;
 	if (draw) {
 		set_fill(d, 0, 0, 0);
@@ -1438,6 +2079,76 @@ static bool file_exists(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/*
+ * libharu 2.3.0 writes its encoder's code-to-CID CMap as the ToUnicode map
+ * of a Type0 font: a `begincidrange` with a one-byte notdef range in a
+ * two-byte code space, which poppler warns about on every page and which
+ * Ghostscript's PDF/A conversion drops with all the text.  The UTF-8
+ * encoder writes each character as its two-byte BMP code (the CID is the
+ * code, CIDToGIDMap maps it to the glyph), so the right map is the
+ * identity: one bfrange per high byte (a range must not cross a change of
+ * the first byte), surrogates left out, at most 100 entries a block.  The
+ * stream object stays, its contents and dictionary are replaced; the
+ * descendant's CIDSystemInfo says Ordering (Identity), not the encoder's
+ * name «Identity-H».
+ */
+static int fix_to_unicode(HPDF_Font font)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+	HPDF_Dict info;
+	HPDF_Stream st;
+	static const char head[] =
+		"/CIDInit /ProcSet findresource begin\n"
+		"12 dict begin\n"
+		"begincmap\n"
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+		"/Supplement 0 >> def\n"
+		"/CMapName /Adobe-Identity-UCS def\n"
+		"/CMapType 2 def\n"
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+	static const char tail[] =
+		"endcmap\n"
+		"CMapName currentdict /CMap defineresource pop\n"
+		"end\nend\n";
+	int hi[256], nhi = 0, ret = 0;
+	char buf[64];
+
+	if (!cmap || !attr->descendant_font)
+		return -1;
+	st = cmap->stream;
+	HPDF_MemStream_FreeData(st);
+	HPDF_Dict_RemoveElement(cmap, "Type");
+	HPDF_Dict_RemoveElement(cmap, "CMapName");
+	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(cmap, "WMode");
+	for (int h = 0; h < 256; h++)
+		if (h < 0xD8 || h > 0xDF)
+			hi[nhi++] = h;
+	ret |= HPDF_Stream_WriteStr(st, head) != HPDF_OK;
+	for (int i = 0; i < nhi; i += 100) {
+		int n = nhi - i < 100 ? nhi - i : 100;
+
+		snprintf(buf, sizeof(buf), "%d beginbfrange\n", n);
+		ret |= HPDF_Stream_WriteStr(st, buf) != HPDF_OK;
+		for (int k = i; k < i + n; k++) {
+			snprintf(buf, sizeof(buf), "<%02X00> <%02XFF> <%02X00>\n",
+				 hi[k], hi[k], hi[k]);
+			ret |= HPDF_Stream_WriteStr(st, buf) != HPDF_OK;
+		}
+		ret |= HPDF_Stream_WriteStr(st, "endbfrange\n") != HPDF_OK;
+	}
+	ret |= HPDF_Stream_WriteStr(st, tail) != HPDF_OK;
+	info = HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo",
+				 HPDF_OCLASS_DICT);
+	if (!info)
+		return -1;
+	ret |= HPDF_Dict_Add(info, "Ordering",
+			     HPDF_String_New(font->mmgr, "Identity", NULL))
+		!= HPDF_OK;
+	return ret ? -1 : 0;
+}
+
 static int load_face(struct pdf_doc *d, int face, const char *file)
 {
 	char path[256];
@@ -1454,7 +2165,7 @@ static int load_face(struct pdf_doc *d, int face, const char *file)
 		goto fail;
 	d->font[face] = HPDF_GetFont(d->pdf, name, "UTF-8");
 	d->def[face] = HPDF_GetFontDef(d->pdf, name);
-	if (!d->font[face] || !d->def[face])
+	if (!d->font[face] || !d->def[face] || fix_to_unicode(d->font[face]))
 		goto fail;
 	HPDF_Font_TextWidth(d->font[face], (const HPDF_BYTE *)all_letters,
 			    (HPDF_UINT)strlen(all_letters));
@@ -1506,12 +2217,23 @@ struct pdf_doc *pdf_open(time_t created, const char *title)
 		pdf_free(d);
 		return NULL;
 	}
+	/* without hyphen-ru the text is only not hyphenated */
+	d->hyph = hnj_hyphen_load(HYPH_DICT);
 	set_date(d, HPDF_INFO_CREATION_DATE, created);
 	set_date(d, HPDF_INFO_MOD_DATE, created);
 	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "Kadry");
 	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_PRODUCER, "Kadry (libharu)");
 	if (title && *title)
 		HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, title);
+	/* the document's language, for readers and screen readers */
+	if (HPDF_Dict_Add(d->pdf->catalog, "Lang",
+			  HPDF_String_New(d->pdf->mmgr, "ru-RU", NULL))
+	    != HPDF_OK) {
+		fprintf(stderr, "kadry: cannot start a PDF (libharu error "
+			"0x%04lX)\n", d->first_err);
+		pdf_free(d);
+		return NULL;
+	}
 	d->left = PDF_MM(30);
 	d->right = PAGE_W - PDF_MM(15);
 	d->top = PAGE_H - PDF_MM(20);
@@ -1520,21 +2242,70 @@ struct pdf_doc *pdf_open(time_t created, const char *title)
 	return d;
 }
 
+/*
+ * GOST R 7.0.97-2016, 5.14: the number in the middle of the top margin,
+ * from the second page; or «стр. N из M» below every page.
+ */
+static void page_numbers(struct pdf_doc *d)
+{
+	for (size_t i = 0; i < d->npages; i++) {
+		char buf[64];
+
+		d->page = d->pages[i];
+		if (d->page_numbers == PDF_PAGENUM_FOOTER) {
+			snprintf(buf, sizeof(buf), "стр. %zu из %zu", i + 1,
+				 d->npages);
+			set_fill(d, 0.25f, 0.25f, 0.25f);
+			label(d, F_SANS, 9, (d->left + d->right) / 2,
+			      PDF_MM(11), buf, PDF_CENTER);
+		} else if (d->page_numbers == PDF_PAGENUM_TOP && i > 0) {
+			snprintf(buf, sizeof(buf), "%zu", i + 1);
+			set_fill(d, 0, 0, 0);
+			label(d, F_BODY, BODY_SIZE, (d->left + d->right) / 2,
+			      PAGE_H - PDF_MM(12), buf, PDF_CENTER);
+		}
+	}
+}
+
+void pdf_set_page_numbers(struct pdf_doc *d, int mode)
+{
+	d->page_numbers = mode;
+}
+
+void pdf_set_info(struct pdf_doc *d, const struct pdf_info *in)
+{
+	static const struct {
+		HPDF_InfoType type;
+		size_t off;
+	} f[] = {
+		{ HPDF_INFO_TITLE, offsetof(struct pdf_info, title) },
+		{ HPDF_INFO_AUTHOR, offsetof(struct pdf_info, author) },
+		{ HPDF_INFO_SUBJECT, offsetof(struct pdf_info, subject) },
+		{ HPDF_INFO_KEYWORDS, offsetof(struct pdf_info, keywords) },
+	};
+
+	for (size_t i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		const char *v = *(const char *const *)((const char *)in +
+						       f[i].off);
+		char *s;
+
+		if (!v || !*v)
+			continue;
+		/* valid UTF-8 only: the encoder would stop at a bad byte */
+		s = sanitize(d, F_BODY, v);
+		HPDF_SetInfoAttr(d->pdf, f[i].type, s);
+		free(s);
+	}
+}
+
 int pdf_save(struct pdf_doc *d, const char *path)
 {
 	flush_pending(d);
 	if (!d->page)
 		new_page(d);
-	for (size_t i = 0; i < d->npages; i++) {
-		char buf[64];
-
-		d->page = d->pages[i];
-		snprintf(buf, sizeof(buf), "стр. %zu из %zu", i + 1,
-			 d->npages);
-		set_fill(d, 0.25f, 0.25f, 0.25f);
-		label(d, F_SANS, 9, (d->left + d->right) / 2, PDF_MM(11), buf,
-		      PDF_CENTER);
-	}
+	page_numbers(d);
+	if (d->noutlines)
+		HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 	if (d->nerr) {
 		fprintf(stderr, "kadry: %s: PDF not written: libharu error "
 			"0x%04lX (detail %lu)\n", path, d->first_err,
@@ -1555,6 +2326,8 @@ void pdf_free(struct pdf_doc *d)
 		return;
 	if (d->pdf)
 		HPDF_Free(d->pdf);
+	if (d->hyph)
+		hnj_hyphen_free(d->hyph);
 	for (int i = 0; i < d->npend; i++)
 		free(d->pend[i].text);
 	for (int f = 0; f < F__N; f++)

@@ -1,20 +1,39 @@
 /*
  * pdf_layout.h - a small page-layout layer over libharu for the note.
  *
- * The only module that includes hpdf.h.  It flows text, numbered headings,
- * tables and vector charts down A4 portrait pages with the margins of
- * Russian official documents (GOST R 7.0.97: left 30 mm, right 15 mm, top
- * and bottom 20 mm) and writes «стр. N из M» on every page when saved.
+ * The only module that includes hpdf.h (and hyphen.h).  It flows text,
+ * numbered headings, tables and vector charts down A4 portrait pages with
+ * the margins of Russian official documents (GOST R 7.0.97: left 30 mm,
+ * right 15 mm, top and bottom 20 mm) and numbers the pages when saved: by
+ * default the bare number in the middle of the top margin from page 2
+ * (GOST R 7.0.97-2016, 5.14), see pdf_set_page_numbers().
  *
  * Text: every string is UTF-8.  Before drawing it is sanitised: invalid
  * UTF-8, control characters, characters outside the BMP and characters the
  * font has no glyph for become U+FFFD (or '?'), so nothing vanishes silently.
- * '\n' inside a paragraph or a table cell is a line break.
+ * '\n' inside a paragraph or a table cell is a line break.  U+00A0 and
+ * U+202F are kept and never break a line (the typography of the callers
+ * puts them after «№», between a number and its unit, in initials).
  *
- * Fonts: DejaVuSerif (body) and DejaVuSans (headings of tables, tables,
- * charts, footers), embedded as TrueType subsets with a ToUnicode map, so
- * pdftotext gives back the same Cyrillic text.  Without fonts-dejavu-extra
- * the body falls back to DejaVuSans.
+ * Line breaking: justified paragraphs are broken as a whole (least total
+ * badness of the word gaps, aiming at gaps of 0.67 to 2 spaces; hyphenation
+ * with Debian's Russian patterns, hyphen-ru); ragged text and table cells
+ * are hyphenated where that saves a line or a word is wider than its
+ * column.  Never hyphenated: headings, a word with a digit, a run of
+ * capitals (two or more), Latin words; two letters stay on each side.
+ * Without /usr/share/hyphen/hyph_ru_RU.dic the text is only not
+ * hyphenated.
+ *
+ * Fonts: DejaVuSerif (body, page numbers, table captions) and DejaVuSans
+ * (tables, charts), embedded as TrueType subsets.  Each font gets a valid
+ * identity ToUnicode map (libharu 2.3.0's own is invalid) and a real space
+ * glyph is drawn after every word, words placed one by one in justified
+ * lines, so pdftotext, pypdf and pdfminer give back the same words.
+ * Without fonts-dejavu-extra the body falls back to DejaVuSans.
+ *
+ * Navigation: every heading gets a bookmark (level 2 under its level 1),
+ * the outline is shown when the file opens, the language is Russian
+ * (/Lang ru-RU); pdf_set_info() fills the document information.
  *
  * Errors: libharu errors are recorded in the document (no longjmp); drawing
  * calls return nothing, pdf_save() reports them.  Determinism: the info dates
@@ -22,8 +41,12 @@
  *
  * Flow: blocks are placed top to bottom; a block that does not fit starts a
  * new page.  A heading is kept with the start of the next block (it is
- * drawn only when that block is placed).  Tables split between rows (or
- * between the lines of a row taller than a page) and repeat their header.
+ * drawn only when that block is placed), so it never ends a page.  A
+ * paragraph leaves neither its first nor its last line alone on a page.
+ * Tables split between rows (or between the lines of a row taller than a
+ * quarter page), keep at least two body rows on each side of a break and
+ * repeat their header under «Продолжение таблицы N».  A chart moves whole
+ * to the next page; only a bar chart taller than a page is split.
  *
  * Ownership: pdf_open() returns a document owned by the caller, released by
  * pdf_free() (also after a failed pdf_save()).  Strings passed in are copied
@@ -69,7 +92,32 @@ extern const struct pdf_style PDF_PLAIN;
 struct pdf_doc *pdf_open(time_t created, const char *title);
 
 /*
- * Writes the page footers and saves to `path`.  Returns 0, or -1 with a
+ * The document information beyond the title given to pdf_open(): NULL or
+ * empty fields are left as they are.  Creator is «Kadry»; the language
+ * (/Lang) is always Russian.
+ */
+struct pdf_info {
+	const char *title;      /* the full title of the note */
+	const char *author;     /* the department that issues it */
+	const char *subject;    /* the monitoring and the period */
+	const char *keywords;   /* comma-separated */
+};
+void pdf_set_info(struct pdf_doc *d, const struct pdf_info *info);
+
+/*
+ * Page numbers, drawn by pdf_save().  The default (0) is GOST R
+ * 7.0.97-2016: the bare number in the middle of the top margin, from the
+ * second page on.
+ */
+enum pdf_page_numbers {
+	PDF_PAGENUM_TOP,        /* «2», «3»... top centre, not on page 1 */
+	PDF_PAGENUM_FOOTER,     /* «стр. N из M» below every page */
+	PDF_PAGENUM_NONE,
+};
+void pdf_set_page_numbers(struct pdf_doc *d, int mode);
+
+/*
+ * Writes the page numbers and saves to `path`.  Returns 0, or -1 with a
  * message on stderr when any libharu error happened while building the
  * document or the file cannot be written.  Call once.
  */
@@ -90,7 +138,8 @@ void pdf_textf(struct pdf_doc *d, const struct pdf_style *st,
 /*
  * A heading.  level 1 and 2 are numbered by the layout («3.», «3.2.»);
  * level 0 is an unnumbered centered heading.  It is kept with the next
- * block.
+ * block and gets a bookmark with its numbered text (levels 0 and 1 at the
+ * top of the outline, level 2 under the last level 1).
  */
 void pdf_heading(struct pdf_doc *d, int level, const char *text);
 
@@ -118,10 +167,12 @@ float pdf_content_width(const struct pdf_doc *d);
 
 /*
  * Tables.  Column widths are fractions of the text width (they are scaled
- * to sum to 1).  Cells wrap; the header (column titles, bold, shaded) is
- * repeated on every page the table continues on.  `size` is the font size
- * (0: 9 pt).  Rows are drawn as they come, so a table of any length costs
- * no memory.
+ * to sum to 1).  Cells wrap (hyphenated where that saves a line, so column
+ * titles need no hand-made hyphens); the header (column titles, bold,
+ * shaded) is repeated on every page the table continues on, under
+ * «Продолжение таблицы N».  `size` is the font size (0: 9 pt).  Rows are
+ * drawn two rows late (to see the start and the end of the table), so a
+ * table of any length costs the memory of three rows.
  */
 struct pdf_col {
 	const char *title;
@@ -134,6 +185,13 @@ enum { PDF_ROW_BOLD = 1, PDF_ROW_SHADE = 2 };
 struct pdf_table *pdf_table_begin(struct pdf_doc *d,
 				  const struct pdf_col *cols, int ncols,
 				  float size);
+/*
+ * Numbers and names the table (call before the first row): «Таблица N –
+ * caption» above it (number 0: the caption alone; NULL caption: «Таблица
+ * N»).  Every page the table goes on to starts with «Продолжение таблицы
+ * N» (without a number when none was given) above the repeated header.
+ */
+void pdf_table_caption(struct pdf_table *t, int number, const char *caption);
 /* One row of ncols cells (NULL cells are empty). */
 void pdf_table_row(struct pdf_table *t, const char *const *cells,
 		   unsigned flags);
@@ -196,7 +254,8 @@ void pdf_line_chart(struct pdf_doc *d, const struct pdf_line_chart *c,
 
 /*
  * The sanitised form of s for the body face (malloc'd, free() it): what
- * would be drawn.  For the tests and for callers that measure text.
+ * would be drawn (U+00A0 and U+202F kept).  For the tests and for callers
+ * that measure text.
  */
 char *pdf_sanitize(struct pdf_doc *d, const char *s);
 

@@ -101,7 +101,7 @@ pdf = subprocess.run(["pdftotext", "-q", "-raw", path_pdf, "-"], capture_output=
 # таблицы N» over a continued table
 pdf = re.sub(r"стр\. \d+ из \d+", " ", pdf)
 pdf = re.sub(r"(^|\f)\s*\d+\s*\n", r"\1", pdf)
-pdf = re.sub(r"Продолжение таблицы \d+", " ", pdf)
+pdf = re.sub(r"Продолжение таблицы( \d+)?", " ", pdf)
 # a word hyphenated at a line end is one word
 words_pdf = words(re.sub(r"(\w)-\n(\w)", r"\1\2", pdf))
 

